@@ -1,0 +1,20 @@
+/** `tidu <command>`: each command is a thin wrapper in ./commands/<command>.ts exporting run(args). */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> }> = {
+  serve: { summary: '启动平台（HTTP API 与网页）', load: () => import('./commands/serve.ts') },
+  migrate: { summary: '执行数据库迁移', load: () => import('./commands/migrate.ts') },
+  demo: { summary: '生成演示数据：--count N --seed S', load: () => import('./commands/demo.ts') },
+  evaluate: { summary: '按认定标准评价企业画像文件', load: () => import('./commands/evaluate.ts') },
+  bench: { summary: '运行基准测试，结果写入 bench/results/', load: () => import('../../bench/run.ts') },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    const lines = Object.entries(COMMANDS).map(([key, c]) => `  tidu ${key.padEnd(10)} ${c.summary}`);
+    process.stderr.write(`用法：tidu <命令> [参数]\n${lines.join('\n')}\n`);
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  const module = await command.load();
+  return module.run(rest);
+}

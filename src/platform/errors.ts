@@ -1,0 +1,36 @@
+/** Stable codes for programs; each has an HTTP status. Messages for people are in Chinese. */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  INVALID_CREDIT_CODE: 400,
+  UNKNOWN_DISTRICT: 400,
+  UNKNOWN_INDUSTRY_CODE: 400,
+  UNKNOWN_CHAIN: 400,
+  INVALID_CURSOR: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ENTERPRISE_NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
+  }
+
+  toJSON() {
+    return { code: this.code, message: this.message, details: this.details ?? null };
+  }
+}
