@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { Tooltip } from 'antd';
+import type { Provenance } from '../api/types.ts';
+import { formatDateTime } from '../lib/format.ts';
+
+/** The provenance of a path, or of the nearest enclosing path that has one (a list, a year). */
+export function findProvenance(provenance: Record<string, Provenance>, path: string): Provenance | undefined {
+  let candidate = path;
+  for (;;) {
+    if (provenance[candidate]) return provenance[candidate];
+    const cut = candidate.lastIndexOf('.');
+    if (cut < 0) return undefined;
+    candidate = candidate.slice(0, cut);
+  }
+}
+
+export function ProvenanceDetails({ source }: { source: Provenance }) {
+  return (
+    <div className="provenance-tip">
+      <div>来源：{source.source_label || source.source}</div>
+      {source.source_ref && <div>依据：{source.source_ref}</div>}
+      <div>录入：{source.actor || '—'}</div>
+      <div>时间：{formatDateTime(source.at)}</div>
+    </div>
+  );
+}
+
+/** Wraps a known value so that hovering shows where it came from. */
+export function ProvenanceTip({ source, children }: { source: Provenance | undefined; children: ReactNode }) {
+  if (!source) return <>{children}</>;
+  return (
+    <Tooltip title={<ProvenanceDetails source={source} />}>
+      <span className="provenance-mark">{children}</span>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,39 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { Spin } from 'antd';
+import { AppLayout } from './AppLayout.tsx';
+import { ALL_PAGES } from './navigation.tsx';
+import { ComingSoon } from './pages/ComingSoon.tsx';
+import { NotFound } from './pages/NotFound.tsx';
+
+const Dashboard = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+const EnterpriseList = lazy(() => import('./pages/registry/EnterpriseListPage.tsx'));
+const PortraitSearch = lazy(() => import('./pages/registry/PortraitSearchPage.tsx'));
+const Portrait = lazy(() => import('./pages/registry/PortraitPage.tsx'));
+const Standards = lazy(() => import('./pages/standards/StandardsPage.tsx'));
+
+function page(element: ReactNode) {
+  return <Suspense fallback={<Spin className="page-loading" size="large" />}>{element}</Suspense>;
+}
+
+const placeholders = ALL_PAGES.filter((entry) => entry.coming).map((entry) => ({
+  path: entry.path,
+  element: <ComingSoon page={entry} />,
+}));
+
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { path: 'dashboard', element: page(<Dashboard />) },
+      { path: 'enterprises', element: page(<EnterpriseList />) },
+      { path: 'enterprises/:creditCode', element: page(<Portrait />) },
+      { path: 'portrait', element: page(<PortraitSearch />) },
+      { path: 'standards', element: page(<Standards />) },
+      ...placeholders,
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
