@@ -50,7 +50,8 @@ export interface EnterpriseListItem {
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;
-  total: number;
+  /** null when the caller asked not to count (`with_total=false`). */
+  total: number | null;
 }
 
 export type EnterpriseSort = 'name' | 'credit_code' | 'registration_date' | 'operating_revenue';
@@ -66,6 +67,7 @@ export interface EnterpriseQuery {
   order?: 'asc' | 'desc';
   limit?: number;
   cursor?: string;
+  with_total?: 'true' | 'false';
 }
 
 /** One fiscal year of figures; every key may be unknown (null or absent). */
@@ -251,7 +253,8 @@ export interface Evaluation {
 }
 
 export interface StandardParameter {
-  key: string;
+  key?: string;
+  id?: string;
   name?: string | null;
   value: unknown;
   unit?: string | null;

@@ -14,12 +14,18 @@ export function findProvenance(provenance: Record<string, Provenance>, path: str
   }
 }
 
+/** Until sign-in exists the server records every writer as "anonymous". */
+export function actorLabel(actor: string | null | undefined): string {
+  if (!actor) return '—';
+  return actor === 'anonymous' ? '未登录用户' : actor;
+}
+
 export function ProvenanceDetails({ source }: { source: Provenance }) {
   return (
     <div className="provenance-tip">
       <div>来源：{source.source_label || source.source}</div>
       {source.source_ref && <div>依据：{source.source_ref}</div>}
-      <div>录入：{source.actor || '—'}</div>
+      <div>录入：{actorLabel(source.actor)}</div>
       <div>时间：{formatDateTime(source.at)}</div>
     </div>
   );

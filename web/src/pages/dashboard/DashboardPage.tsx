@@ -26,7 +26,7 @@ async function countAll(queries: EnterpriseQuery[]): Promise<number[]> {
   async function worker() {
     while (next < queries.length) {
       const index = next++;
-      counts[index] = (await api.enterprises({ ...queries[index], limit: 1 })).total;
+      counts[index] = (await api.enterprises({ ...queries[index], limit: 1, with_total: 'true' })).total ?? 0;
     }
   }
   await Promise.all(Array.from({ length: PARALLEL_REQUESTS }, worker));

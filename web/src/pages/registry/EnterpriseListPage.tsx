@@ -41,7 +41,7 @@ export default function EnterpriseListPage() {
   const chains = useApi(loadChains, []);
 
   const [items, setItems] = useState<EnterpriseListItem[]>([]);
-  const [total, setTotal] = useState<number>();
+  const [total, setTotal] = useState<number | null>();
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -125,7 +125,7 @@ export default function EnterpriseListPage() {
       sorter: true,
       sortOrder: sortOrderOf('name'),
       fixed: 'left',
-      width: 240,
+      width: 220,
       render: (name: string, row) => <Link to={`/enterprises/${row.credit_code}`}>{name}</Link>,
     },
     {
@@ -134,15 +134,15 @@ export default function EnterpriseListPage() {
       key: 'credit_code',
       sorter: true,
       sortOrder: sortOrderOf('credit_code'),
-      width: 190,
+      width: 180,
       render: (code: string) => <Typography.Text copyable={{ text: code }}>{code}</Typography.Text>,
     },
-    { title: '区县', dataIndex: 'district_name', key: 'district', width: 110, render: textOrUnknown },
+    { title: '区县', dataIndex: 'district_name', key: 'district', width: 90, render: textOrUnknown },
     {
       title: '行业',
       dataIndex: 'industry_name',
       key: 'industry',
-      width: 170,
+      width: 140,
       ellipsis: true,
       render: (name: string | null, row) =>
         name ? <Tooltip title={`${row.industry_code} ${name}`}>{name}</Tooltip> : <Unknown />,
@@ -151,7 +151,7 @@ export default function EnterpriseListPage() {
       title: '规模',
       dataIndex: 'size_class',
       key: 'size_class',
-      width: 80,
+      width: 64,
       render: (size: SizeClass | null) => (size ? SIZE_CLASS_LABELS[size] : <Unknown />),
     },
     {
@@ -161,7 +161,7 @@ export default function EnterpriseListPage() {
       sorter: true,
       sortOrder: sortOrderOf('operating_revenue'),
       align: 'right',
-      width: 150,
+      width: 130,
       render: (value: number | null, row) => <YearFigure value={value} year={row.summary_year} />,
     },
     {
@@ -169,7 +169,7 @@ export default function EnterpriseListPage() {
       dataIndex: 'rd_expense',
       key: 'rd_expense',
       align: 'right',
-      width: 140,
+      width: 120,
       render: (value: number | null, row) => <YearFigure value={value} year={row.summary_year} />,
     },
     {
@@ -177,13 +177,14 @@ export default function EnterpriseListPage() {
       dataIndex: 'employees',
       key: 'employees',
       align: 'right',
-      width: 130,
+      width: 110,
       render: (value: number | null, row) => <YearFigure value={value} year={row.summary_year} />,
     },
     {
       title: '已获称号',
       dataIndex: 'titles',
       key: 'titles',
+      width: 180,
       render: (titles: string[]) =>
         titles.length ? (
           <Space size={[0, 4]} wrap>
@@ -299,11 +300,11 @@ export default function EnterpriseListPage() {
         size="small"
         title={
           <span data-testid="registry-total">
-            共 {total === undefined ? '…' : formatNumber(total)} 家
+            共 {total === undefined || total === null ? '…' : formatNumber(total)} 家
           </span>
         }
         extra={
-          total !== undefined && (
+          total !== undefined && total !== null && (
             <Typography.Text type="secondary">
               已显示 {formatNumber(items.length)} 家
             </Typography.Text>
@@ -318,7 +319,7 @@ export default function EnterpriseListPage() {
           loading={loading}
           pagination={false}
           onChange={onTableChange}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1240 }}
           showSorterTooltip={{ title: '点击排序' }}
           locale={{ emptyText: '没有符合条件的企业' }}
         />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Breadcrumb, Card, Descriptions, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { api, ApiError } from '../../api/client.ts';
-import type { ApplicationType, Evaluation, Portrait } from '../../api/types.ts';
+import type { ApplicationType, DataGap, Evaluation, Portrait } from '../../api/types.ts';
 import { Unknown } from '../../components/Figure.tsx';
 import { formatDate, today } from '../../lib/format.ts';
 import { SIZE_CLASS_LABELS, TITLE_COLORS, titleName } from '../../lib/labels.ts';
@@ -56,23 +56,7 @@ export default function PortraitPage() {
         items={[{ title: <Link to="/enterprises">企业名录</Link> }, { title: '企业画像' }, { title: data.profile.name }]}
       />
       <IdentityCard portrait={data} />
-      {data.gaps.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="gaps-alert"
-          message={`数据缺失（${data.gaps.length} 项）：以下数据未知，相关评价指标将判为“数据不足”，请补充或核实。`}
-          description={
-            <Space size={[4, 4]} wrap>
-              {data.gaps.map((gap) => (
-                <Tag key={gap.path} color="orange">
-                  {gap.label}
-                </Tag>
-              ))}
-            </Space>
-          }
-        />
-      )}
+      <GapsAlert gaps={data.gaps} />
       <Card size="small">
         <Tabs
           activeKey={tab}
@@ -121,6 +105,36 @@ export default function PortraitPage() {
   );
 }
 
+const GAPS_SHOWN_FOLDED = 12;
+
+function GapsAlert({ gaps }: { gaps: DataGap[] }) {
+  const [expanded, setExpanded] = useState(false);
+  if (!gaps.length) return null;
+  const shown = expanded ? gaps : gaps.slice(0, GAPS_SHOWN_FOLDED);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      data-testid="gaps-alert"
+      title={`数据缺失（${gaps.length} 项）：以下数据未知，相关评价指标将判为“数据不足”，请补充或核实。`}
+      description={
+        <Space size={[4, 4]} wrap>
+          {shown.map((gap) => (
+            <Tag key={gap.path} color="orange">
+              {gap.label}
+            </Tag>
+          ))}
+          {gaps.length > GAPS_SHOWN_FOLDED && (
+            <Typography.Link onClick={() => setExpanded(!expanded)}>
+              {expanded ? '收起' : `展开全部 ${gaps.length} 项`}
+            </Typography.Link>
+          )}
+        </Space>
+      }
+    />
+  );
+}
+
 function IdentityCard({ portrait }: { portrait: Portrait }) {
   const { profile, meta } = portrait;
   const industryPath = meta.industry_path.length
@@ -130,7 +144,7 @@ function IdentityCard({ portrait }: { portrait: Portrait }) {
 
   return (
     <Card size="small">
-      <Space direction="vertical" size={4} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
         <Space align="center" wrap>
           <Typography.Title level={3} style={{ margin: 0 }} data-testid="portrait-name">
             {profile.name}

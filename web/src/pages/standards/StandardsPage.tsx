@@ -1,7 +1,7 @@
 import { Alert, Card, Collapse, Empty, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import type { Quality, StandardParameter, StandardVersion } from '../../api/types.ts';
-import { formatDate, formatNumber } from '../../lib/format.ts';
+import { formatDate, formatRuleValue } from '../../lib/format.ts';
 import { QUALITY_LABELS, STANDARD_NAMES } from '../../lib/labels.ts';
 import { loadStandardsCatalogue } from '../../lib/reference.ts';
 import { useApi } from '../../lib/useApi.ts';
@@ -18,10 +18,12 @@ function QualityTag({ quality }: { quality: Quality | null | undefined }) {
 
 function parameterValue(value: unknown) {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
-  if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'string') return value;
-  return <code>{JSON.stringify(value)}</code>;
+  return formatRuleValue(value);
+}
+
+/** The catalogue names a parameter `key`; the engine's own records call it `id`. */
+function parameterKey(p: StandardParameter): string {
+  return p.key ?? p.id ?? '';
 }
 
 function period(from: string | null | undefined, to: string | null | undefined): string {
@@ -29,8 +31,8 @@ function period(from: string | null | undefined, to: string | null | undefined):
 }
 
 const parameterColumns: TableProps<StandardParameter>['columns'] = [
-  { title: '参数', key: 'name', width: 260, render: (_, p) => p.name || <Typography.Text code>{p.key}</Typography.Text> },
-  { title: '取值', dataIndex: 'value', align: 'right', width: 120, render: parameterValue },
+  { title: '参数', key: 'name', width: 260, render: (_, p) => p.name || <Typography.Text code>{parameterKey(p)}</Typography.Text> },
+  { title: '取值', dataIndex: 'value', width: 240, render: parameterValue },
   { title: '单位', dataIndex: 'unit', width: 80, render: (unit: string | null) => unit || '—' },
   { title: '生效期间', key: 'period', width: 220, render: (_, p) => period(p.from, p.to) },
   { title: '依据', dataIndex: 'source', render: (source: string | null) => source || '—' },
@@ -62,7 +64,7 @@ function VersionCard({ version }: { version: StandardVersion }) {
       )}
       <Table<StandardParameter>
         size="small"
-        rowKey={(p) => `${p.key}:${p.from ?? ''}`}
+        rowKey={(p) => `${parameterKey(p)}:${p.from ?? ''}`}
         pagination={false}
         columns={parameterColumns}
         dataSource={version.parameters ?? []}
@@ -77,11 +79,11 @@ export default function StandardsPage() {
 
   return (
     <Card title="标准与参数">
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Alert
           type="info"
           showIcon
-          message="各梯度认定标准按官方文本编码为带版本、带生效日期的规则，评价时按评价基准日和申报类型选用版本。"
+          title="各梯度认定标准按官方文本编码为带版本、带生效日期的规则，评价时按评价基准日和申报类型选用版本。"
           description={
             <Space size={4} wrap>
               核实情况：
@@ -94,7 +96,7 @@ export default function StandardsPage() {
         />
         {catalogue.loading && <Spin style={{ display: 'block', margin: '48px auto' }} />}
         {!catalogue.loading && catalogue.error && (
-          <Alert type="error" showIcon message="标准目录加载失败" description={catalogue.error.message} />
+          <Alert type="error" showIcon title="标准目录加载失败" description={catalogue.error.message} />
         )}
         {catalogue.data && catalogue.data.length === 0 && <Empty description="暂无认定标准" />}
         {catalogue.data && catalogue.data.length > 0 && (
@@ -111,7 +113,7 @@ export default function StandardsPage() {
                 </Space>
               ),
               children: (
-                <Space direction="vertical" size={12} style={{ width: '100%' }}>
+                <Space orientation="vertical" size={12} style={{ width: '100%' }}>
                   {(standard.versions ?? []).map((version) => (
                     <VersionCard key={version.version} version={version} />
                   ))}

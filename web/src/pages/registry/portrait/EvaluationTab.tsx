@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import type { CriterionResult, DataGap, Evaluation, Portrait, StandardCatalogueEntry } from '../../../api/types.ts';
 import { Unknown } from '../../../components/Figure.tsx';
 import { pathLabel } from '../../../lib/fields.ts';
-import { formatNumber } from '../../../lib/format.ts';
+import { formatNumber, formatRuleValue } from '../../../lib/format.ts';
 import {
   APPLICATION_LABELS,
   CRITERION_STATUS,
@@ -45,17 +45,9 @@ function groupCriteria(criteria: CriterionResult[]): CriterionRow[] {
   return rows;
 }
 
-function displayValue(value: unknown, unit?: string | null) {
+function displayValue(value: unknown) {
   if (value === null || value === undefined) return <Unknown />;
-  if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'number' ? formatNumber(v) : String(v))).join('、');
-  return (
-    <Tooltip title={<code>{JSON.stringify(value)}</code>}>
-      <Typography.Text type="secondary">{unit ? '见详情' : '复合值'}</Typography.Text>
-    </Tooltip>
-  );
+  return formatRuleValue(value);
 }
 
 function missingLabel(entry: string | DataGap, gaps: DataGap[]): string {
@@ -101,7 +93,7 @@ export function EvaluationTab({
     : [];
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Form layout="inline">
         <Form.Item label="评价基准日">
           <DatePicker
@@ -135,7 +127,7 @@ export function EvaluationTab({
       </Form>
       {loading && !evaluation && <Spin style={{ display: 'block', margin: '48px auto' }} />}
       {!loading && error && !evaluation && (
-        <Alert type="error" showIcon message="评价结果暂不可用" description={error.message} />
+        <Alert type="error" showIcon title="评价结果暂不可用" description={error.message} />
       )}
       {evaluation && standards.length === 0 && <Empty description="没有适用的认定标准" />}
       {evaluation && standards.length > 0 && (
@@ -160,7 +152,7 @@ export function EvaluationTab({
                   </Space>
                 ),
                 children: (
-                  <Space direction="vertical" style={{ width: '100%' }}>
+                  <Space orientation="vertical" style={{ width: '100%' }}>
                     <CriteriaTable
                       rows={rows}
                       nameOf={(criterion) => criterionName(id, result.version, criterion)}
@@ -169,7 +161,7 @@ export function EvaluationTab({
                       <Alert
                         type="warning"
                         showIcon
-                        message={`缺少以下数据：${result.missing.map((m) => missingLabel(m, portrait.gaps)).join('、')}`}
+                        title={`缺少以下数据：${result.missing.map((m) => missingLabel(m, portrait.gaps)).join('、')}`}
                       />
                     )}
                   </Space>
@@ -232,8 +224,8 @@ function CriteriaTable({ rows, nameOf }: { rows: CriterionRow[]; nameOf: (criter
         return <Tag color={tag.color}>{tag.label}</Tag>;
       },
     },
-    { title: '取值', key: 'value', align: 'right', width: 110, render: (_, row) => displayValue(row.value, row.unit) },
-    { title: '门槛', key: 'threshold', align: 'right', width: 110, render: (_, row) => displayValue(row.threshold, row.unit) },
+    { title: '取值', key: 'value', align: 'right', width: 110, render: (_, row) => displayValue(row.value) },
+    { title: '门槛', key: 'threshold', align: 'right', width: 110, render: (_, row) => displayValue(row.threshold) },
     {
       title: '差距',
       dataIndex: 'gap',

@@ -1,6 +1,7 @@
 import { Empty, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { api } from '../../../api/client.ts';
+import { actorLabel } from '../../../components/ProvenanceTip.tsx';
 import type { HistoryEntry } from '../../../api/types.ts';
 import { entityFieldLabel, entityLabel } from '../../../lib/fields.ts';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
@@ -71,7 +72,7 @@ export function HistoryTab({ creditCode, version }: { creditCode: string; versio
           );
         }
         return (
-          <Space direction="vertical" size={2}>
+          <Space orientation="vertical" size={2}>
             {changes.map((change) => (
               <span key={change.key}>
                 {change.key && <Typography.Text strong>{entityFieldLabel(entry.entity, change.key)}：</Typography.Text>}
@@ -91,7 +92,7 @@ export function HistoryTab({ creditCode, version }: { creditCode: string; versio
       key: 'source',
       width: 200,
       render: (_, entry) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Tag color="blue">{entry.change_set.source_label || entry.change_set.source}</Tag>
           {entry.change_set.source_ref && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -101,7 +102,7 @@ export function HistoryTab({ creditCode, version }: { creditCode: string; versio
         </Space>
       ),
     },
-    { title: '操作人', key: 'actor', width: 120, render: (_, entry) => entry.change_set.actor || '—' },
+    { title: '操作人', key: 'actor', width: 120, render: (_, entry) => actorLabel(entry.change_set.actor) },
   ];
 
   return (

@@ -50,7 +50,7 @@ export function HonoursTab({ portrait }: { portrait: Portrait }) {
         }
       >
         {rows === null || rows === undefined ? (
-          <Alert type="warning" showIcon message={`数据缺失：尚未提供${title}信息（未知，不视为“无”）`} />
+          <Alert type="warning" showIcon title={`数据缺失：尚未提供${title}信息（未知，不视为“无”）`} />
         ) : (
           <Table<T>
             size="small"
@@ -66,7 +66,7 @@ export function HonoursTab({ portrait }: { portrait: Portrait }) {
   }
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {section<Qualification>('qualifications', '资质称号', profile.qualifications, [
         { title: '称号', dataIndex: 'title', render: (title: string) => titleName(title) },
         { title: '级别', dataIndex: 'level', render: (level: string | null) => lookup(LEVEL_LABELS, level) },

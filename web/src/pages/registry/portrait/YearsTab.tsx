@@ -79,7 +79,7 @@ export function YearsTab({ portrait }: { portrait: Portrait }) {
   ];
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">
         金额单位：万元。鼠标悬停在数值上可查看数据来源、依据、录入人与时间；橙色单元格为缺失数据。
       </Typography.Text>

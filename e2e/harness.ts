@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readConfig } from '../src/platform/config.ts';
+import type { Db } from '../src/platform/db.ts';
+import type { App } from '../src/platform/http.ts';
+import { openTestDb } from '../src/platform/testing/stores.ts';
+import { buildServer } from '../src/server.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Harness {
+  baseUrl: string;
+  page: Page;
+  context: BrowserContext;
+  db: Db;
+  app: App;
+  /** Browser console errors and warnings, for diagnosing a failed test. */
+  consoleProblems: string[];
+  /** PUT a contract profile through the real API; throws with the server's message on failure. */
+  putProfile(profile: { credit_code: string }, query?: Record<string, string>): Promise<{ version: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server on a fresh in-memory PGlite, serving the built web app, and one Chromium page.
+ * The web app is built first when stale, because the server only serves web/dist if it exists at start.
+ */
+export async function startHarness(): Promise<Harness> {
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-web-if-stale.mjs')], { cwd: root, stdio: 'inherit' });
+
+  const db = await openTestDb('pglite');
+  const app = await buildServer({ db, config: readConfig() });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tidu-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleProblems: string[] = [];
+  page.on('console', (entry) => {
+    if (entry.type() === 'error' || entry.type() === 'warning') consoleProblems.push(`[${entry.type()}] ${entry.text()}`);
+  });
+  page.on('pageerror', (error) => consoleProblems.push(`[pageerror] ${error.message}`));
+
+  async function putProfile(profile: { credit_code: string }, query: Record<string, string> = {}) {
+    const search = new URLSearchParams(query).toString();
+    const response = await fetch(`${baseUrl}/api/enterprises/${profile.credit_code}/profile${search ? `?${search}` : ''}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(profile),
+    });
+    const body = await response.json();
+    if (!response.ok) throw new Error(`PUT ${profile.credit_code} → ${response.status}: ${JSON.stringify(body)}`);
+    return body as { version: number };
+  }
+
+  return {
+    baseUrl,
+    page,
+    context,
+    db,
+    app,
+    putProfile,
+    async close() {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+      await app.close();
+      await db.close();
+    },
+  };
+}

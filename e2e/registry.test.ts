@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness.ts';
+import { creditCode, smallProfile } from './fixtures.ts';
+
+const YUBEI = '500112';
+const JIANGBEI = '500105';
+
+const precision = smallProfile({
+  credit_code: creditCode(YUBEI, 101),
+  name: '重庆渝北精工传动科技有限公司',
+  district_code: YUBEI,
+  years: {
+    '2023': { operating_revenue: 10250.5, main_business_revenue: 9800, rd_expense: 410, employees_period_end: 120, rd_staff: 21 },
+    // 2024 R&D spend is unknown: the portrait must show it as a gap, never as 0.
+    '2024': { operating_revenue: 11870, main_business_revenue: 11200, rd_expense: null, employees_period_end: 132, rd_staff: 24 },
+    '2025': { operating_revenue: 12345, main_business_revenue: 11900, rd_expense: 560, employees_period_end: 140, rd_staff: 28 },
+  },
+  qualifications: [{ title: 'specialized_sme', level: 'provincial', issue_date: '2024-01-10', expiry_date: '2027-01-10' }],
+});
+
+const robotics = smallProfile({
+  credit_code: creditCode(YUBEI, 102),
+  name: '重庆两路智能装备有限公司',
+  district_code: YUBEI,
+  years: {
+    '2024': { operating_revenue: 3420, rd_expense: 260, employees_period_end: 48 },
+    '2025': { operating_revenue: 4100, rd_expense: 330, employees_period_end: 55 },
+  },
+});
+
+const materials = smallProfile({
+  credit_code: creditCode(JIANGBEI, 103),
+  name: '重庆江北新材料股份有限公司',
+  district_code: JIANGBEI,
+  years: { '2025': { operating_revenue: 56000, rd_expense: 1800, employees_period_end: 420 } },
+});
+
+describe('企业名录与企业画像', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness();
+    await harness.putProfile(precision, { source: 'audit_report', source_ref: '渝审〔2026〕第118号' });
+    await harness.putProfile(robotics, { source: 'tax_data' });
+    await harness.putProfile(materials, { source: 'self_declared' });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('filters the registry by district and keeps the filter in the URL', async () => {
+    const { page, baseUrl } = harness;
+    await page.goto(`${baseUrl}/enterprises`);
+    await expect.poll(() => page.getByTestId('registry-total').textContent()).toBe('共 3 家');
+
+    await page.getByTestId('filter-district').click();
+    await page.keyboard.type('渝北');
+    await page.locator('.ant-select-item-option', { hasText: '渝北区' }).click();
+
+    await expect.poll(() => page.getByTestId('registry-total').textContent()).toBe('共 2 家');
+    await page.locator('.ant-select-dropdown').first().waitFor({ state: 'hidden' });
+    expect(new URL(page.url()).searchParams.get('district')).toBe(YUBEI);
+    const names = await page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allTextContents();
+    expect(names.sort()).toEqual([precision.name, robotics.name].sort());
+
+    const firstRow = page.locator('tr.ant-table-row', { hasText: precision.name });
+    await expect.poll(() => firstRow.textContent()).toContain('12,345');
+    await expect.poll(() => firstRow.textContent()).toContain('专精特新中小企业');
+    await page.screenshot({ path: '/tmp/tidu-registry.png', fullPage: true });
+  });
+
+  it('shows the portrait with figures, a highlighted gap and provenance on hover', async () => {
+    const { page, baseUrl } = harness;
+    await page.goto(`${baseUrl}/enterprises?district=${YUBEI}`);
+    await page.getByRole('link', { name: precision.name }).click();
+    await expect.poll(() => page.getByTestId('portrait-name').textContent()).toBe(precision.name);
+    await expect.poll(() => page.getByTestId('gaps-alert').textContent()).toContain('2024年 研发费用');
+
+    await page.getByRole('tab', { name: '年度数据' }).click();
+    const revenue2023 = page.getByTestId('year-cell-2023-operating_revenue');
+    await expect.poll(() => revenue2023.textContent()).toBe('10,250.5');
+    await expect.poll(() => page.getByTestId('year-cell-2025-operating_revenue').textContent()).toBe('12,345');
+
+    const gap = page.getByTestId('year-cell-2024-rd_expense');
+    expect(await gap.textContent()).toBe('缺失');
+    expect(await gap.getAttribute('class')).toContain('gap-cell');
+    const background = await gap.evaluate((cell) => getComputedStyle(cell).backgroundColor);
+    expect(background).toBe('rgb(255, 244, 229)');
+
+    await revenue2023.locator('.provenance-mark').hover();
+    const tooltip = page.locator('.ant-tooltip:visible .provenance-tip');
+    await expect.poll(() => tooltip.textContent()).toContain('审计报告');
+    expect(await tooltip.textContent()).toContain('渝审〔2026〕第118号');
+    await page.screenshot({ path: '/tmp/tidu-portrait-years.png', fullPage: true });
+
+    await page.getByRole('tab', { name: '概览' }).click();
+    await page.locator('canvas').first().waitFor();
+    await page.screenshot({ path: '/tmp/tidu-portrait-overview.png', fullPage: true });
+    const pageErrors = harness.consoleProblems.filter((line) => line.startsWith('[pageerror]'));
+    expect(pageErrors).toEqual([]);
+  });
+});
