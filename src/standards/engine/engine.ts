@@ -1,0 +1,259 @@
+import { derivedContext } from '../derived/context.ts';
+import { addYears } from '../derived/dates.ts';
+import { computeDerived, sizeClassName, type Derived, type SizeClass } from '../derived/derived.ts';
+import type { Profile } from '../profile/schema.ts';
+import { RULES } from '../rules/index.ts';
+import { STANDARD_IDS, STANDARD_STATUSES, type Application, type BuildContext, type StandardId, type StandardRule, type StandardStatus } from '../rules/types.ts';
+import { compileRule, type CompiledStandard, type FastOutcome, type GapSummary, type StandardResult } from './compile.ts';
+
+export interface EvaluateOptions {
+  /** Decision date, YYYY-MM-DD. */
+  asOf: string;
+  application?: Application;
+  /** Standards to evaluate (default: all); an empty list gives only the size class. */
+  standards?: readonly StandardId[];
+}
+
+/** A profile as parsed by parseProfiles, or any object of that shape (other slices pass stored documents). */
+export type ProfileInput = Profile | ({ credit_code: string } & Record<string, unknown>);
+
+export interface EvaluationOutput {
+  as_of: string;
+  application: Application;
+  results: {
+    credit_code: string;
+    size_class: SizeClass | null;
+    standards: Partial<Record<StandardId, StandardResult>>;
+  }[];
+}
+
+export interface BatchRecord {
+  standard: StandardId;
+  version: string;
+  status: StandardStatus;
+  score: number | null;
+  unmet_count: number;
+  distance: number;
+  gaps: GapSummary[];
+}
+
+export interface BatchOutput {
+  as_of: string;
+  application: Application;
+  results: { credit_code: string; size_class: SizeClass | null; standards: BatchRecord[] }[];
+}
+
+/** Bad options (date, application type, standard id); the message is Chinese. */
+export class EvaluationOptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EvaluationOptionError';
+  }
+}
+
+/** The standards with a re-review whose version follows the title being renewed (01b §4 transition rules). */
+const TITLE_OF: Partial<Record<StandardId, 'specializedIssued' | 'littleGiantIssued'>> = {
+  specialized_sme: 'specializedIssued',
+  little_giant: 'littleGiantIssued',
+};
+
+const REVIEW_NOTES: Partial<Record<StandardId, { note: string; quality: 'S' | 'U' }>> = {
+  specialized_sme: {
+    note: '复核按原认定所依据的 2022 年办法（工信部企业〔2022〕63号）评价：此为解释，待市经济信息委或工业和信息化部明确',
+    quality: 'U',
+  },
+  little_giant: { note: '“小巨人”复核按 2022 年办法（工信部企业〔2022〕63号）评价（工信厅企业函〔2026〕117号）', quality: 'S' },
+};
+
+/** How one standard is judged at one date: one compiled version, or (re-reviews) the version that granted the title. */
+interface StandardPlan {
+  standard: StandardId;
+  current: CompiledStandard;
+  /** For re-reviews: compiled versions by rule, chosen per profile from the title's issue date. */
+  byTitle: { titleKey: 'specializedIssued' | 'littleGiantIssued'; versions: { rule: StandardRule; compiled: CompiledStandard }[]; fallback: CompiledStandard } | null;
+}
+
+interface CompiledSet {
+  asOf: string;
+  application: Application;
+  ctx: ReturnType<typeof derivedContext>;
+  plans: Map<StandardId, StandardPlan | null>;
+  build: BuildContext;
+}
+
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+function ruleAt(standard: StandardId, date: string): StandardRule | null {
+  let found: StandardRule | null = null;
+  for (const rule of RULES[standard]) if (rule.from <= date) found = rule;
+  return found;
+}
+
+const cache = new Map<string, CompiledSet>();
+
+function compiledSet(asOf: string, application: Application): CompiledSet {
+  const key = `${asOf}|${application}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const ctx = derivedContext(asOf);
+  const set: CompiledSet = {
+    asOf,
+    application,
+    ctx,
+    plans: new Map(),
+    build: {
+      asOf,
+      year: ctx.year,
+      application,
+      derived: ctx,
+      y: (k, field) => `years.${ctx.year - k}.${field}`,
+      statusOf: (standard) => {
+        const plan = planFor(set, standard);
+        if (!plan) return () => 2;
+        return (d) => selectCompiled(plan, d).status(d);
+      },
+    },
+  };
+  if (cache.size > 32) cache.delete(cache.keys().next().value!);
+  cache.set(key, set);
+  return set;
+}
+
+function planFor(set: CompiledSet, standard: StandardId): StandardPlan | null {
+  if (set.plans.has(standard)) return set.plans.get(standard)!;
+  const rule = ruleAt(standard, set.asOf);
+  let plan: StandardPlan | null = null;
+  if (rule) {
+    const titleKey = TITLE_OF[standard];
+    if (set.application === 're_review' && titleKey) {
+      const versions = RULES[standard].filter((r) => r.from <= set.asOf);
+      const compiled = versions.map((r) => ({
+        rule: r,
+        compiled: compileRule(r, set.build, r === rule ? null : (REVIEW_NOTES[standard] ?? null)),
+      }));
+      // Without the title's issue date, a title up for renewal was granted about three years (one validity) earlier.
+      const assumed = ruleAt(standard, addYears(set.asOf, -3)) ?? RULES[standard][0];
+      const fallback = compiled.find((c) => c.rule === assumed)?.compiled ?? compiled[0].compiled;
+      plan = { standard, current: compiled[compiled.length - 1].compiled, byTitle: { titleKey, versions: compiled, fallback } };
+    } else {
+      plan = { standard, current: compileRule(rule, set.build, null), byTitle: null };
+    }
+  }
+  set.plans.set(standard, plan);
+  return plan;
+}
+
+function selectCompiled(plan: StandardPlan, d: Derived): CompiledStandard {
+  const byTitle = plan.byTitle;
+  if (!byTitle) return plan.current;
+  const issued = d[byTitle.titleKey];
+  if (!issued) return byTitle.fallback;
+  let chosen: CompiledStandard | null = null;
+  for (const v of byTitle.versions) if (v.rule.from <= issued) chosen = v.compiled;
+  return chosen ?? byTitle.versions[0].compiled;
+}
+
+function checkOptions(options: EvaluateOptions): { asOf: string; application: Application; standards: readonly StandardId[] } {
+  if (!options || typeof options.asOf !== 'string' || !DATE.test(options.asOf)) {
+    throw new EvaluationOptionError(`评价日期应为 YYYY-MM-DD 格式的日期，收到：${String(options?.asOf)}`);
+  }
+  const application = options.application ?? 'new';
+  if (application !== 'new' && application !== 're_review') {
+    throw new EvaluationOptionError(`申请类型应为 new（新申请）或 re_review（复核），收到：${String(application)}`);
+  }
+  const standards = options.standards ?? STANDARD_IDS;
+  for (const id of standards) {
+    if (!(STANDARD_IDS as readonly string[]).includes(id)) {
+      throw new EvaluationOptionError(`未知的标准：${String(id)}。可用的标准有：${STANDARD_IDS.join('、')}`);
+    }
+  }
+  return { asOf: options.asOf, application, standards };
+}
+
+interface Prepared {
+  set: CompiledSet;
+  plans: StandardPlan[];
+  asOf: string;
+  application: Application;
+}
+
+function prepare(options: EvaluateOptions): Prepared {
+  const { asOf, application, standards } = checkOptions(options);
+  const set = compiledSet(asOf, application);
+  const plans: StandardPlan[] = [];
+  for (const id of standards) {
+    const plan = planFor(set, id);
+    if (plan) plans.push(plan);
+  }
+  return { set, plans, asOf, application };
+}
+
+/** Full evaluation in the contract's output format, with every criterion explained. */
+export function evaluate(profiles: readonly ProfileInput[], options: EvaluateOptions): EvaluationOutput {
+  const { set, plans, asOf, application } = prepare(options);
+  const results: EvaluationOutput['results'] = [];
+  for (const input of profiles) {
+    const profile = input as Profile;
+    const d = computeDerived(profile, set.ctx);
+    const standards: Partial<Record<StandardId, StandardResult>> = {};
+    for (const plan of plans) standards[plan.standard] = selectCompiled(plan, d).explain(d);
+    results.push({ credit_code: profile.credit_code, size_class: sizeClassName(d.sizeCode), standards });
+  }
+  return { as_of: asOf, application, results };
+}
+
+/**
+ * Scanning many profiles: per profile and standard only status, score, unmet count, a normalised distance to passing
+ * and the gaps of unmet numeric criteria. `evaluate` on one profile gives the full explanation.
+ */
+export function evaluateBatch(profiles: readonly ProfileInput[], options: EvaluateOptions): BatchOutput {
+  const { set, plans, asOf, application } = prepare(options);
+  const ctx = set.ctx;
+  const n = profiles.length;
+  const results: BatchOutput['results'] = new Array(n);
+  const outcome: FastOutcome = { status: 0, score: 0, unmet: 0, distance: 0, gaps: [] };
+  for (let i = 0; i < n; i++) {
+    const profile = profiles[i] as Profile;
+    const d = computeDerived(profile, ctx);
+    const records: BatchRecord[] = new Array(plans.length);
+    for (let s = 0; s < plans.length; s++) {
+      const compiled = selectCompiled(plans[s], d);
+      compiled.run(d, outcome);
+      records[s] = {
+        standard: compiled.standard,
+        version: compiled.rule.version,
+        status: STANDARD_STATUSES[outcome.status],
+        score: outcome.score === outcome.score ? outcome.score : null,
+        unmet_count: outcome.unmet,
+        distance: outcome.distance,
+        gaps: outcome.gaps,
+      };
+    }
+    results[i] = { credit_code: profile.credit_code, size_class: sizeClassName(d.sizeCode), standards: records };
+  }
+  return { as_of: asOf, application, results };
+}
+
+/** Counts of statuses per standard without keeping per-profile records (for benchmarks and city-wide tallies). */
+export function tallyBatch(profiles: readonly ProfileInput[], options: EvaluateOptions): Record<string, Record<StandardStatus, number>> {
+  const { set, plans } = prepare(options);
+  const counts = plans.map(() => [0, 0, 0, 0]);
+  const outcome: FastOutcome = { status: 0, score: 0, unmet: 0, distance: 0, gaps: [] };
+  for (let i = 0; i < profiles.length; i++) {
+    const d = computeDerived(profiles[i] as Profile, set.ctx);
+    for (let s = 0; s < plans.length; s++) {
+      selectCompiled(plans[s], d).run(d, outcome);
+      counts[s][outcome.status]++;
+    }
+  }
+  const out: Record<string, Record<StandardStatus, number>> = {};
+  plans.forEach((plan, s) => {
+    out[plan.standard] = { qualified: counts[s][0], not_qualified: counts[s][1], insufficient_data: counts[s][2], manual_review: counts[s][3] };
+  });
+  return out;
+}
+
+/** The criteria and parameters of one rule version as built on `date` (for the catalogue). */
+export function compileRuleForCatalogue(rule: StandardRule, date: string) {
+  return rule.build(compiledSet(date, 'new').build);
+}
