@@ -5,6 +5,8 @@ export interface Config {
   dataDir: string;
   port: number;
   host: string;
+  trustProxy: boolean;
+  apiRateLimitPerMinute: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -13,5 +15,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.DATA_DIR || 'data'),
     port: Number(env.PORT || 3000),
     host: env.HOST || '0.0.0.0',
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    apiRateLimitPerMinute: Number(env.API_RATE_LIMIT_PER_MINUTE || 1200),
   };
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -10,7 +11,6 @@ import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
-  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
@@ -18,18 +18,37 @@ import { AppError } from './errors.ts';
 z.config(z.locales.zhCN());
 
 export type App = FastifyInstance;
-export type TypedApp = ReturnType<FastifyInstance['withTypeProvider<ZodTypeProvider>']>;
 
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
-export async function createHttpApp(options: { logger?: boolean } = {}): Promise<App> {
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+};
+
+export async function createHttpApp(options: { logger?: boolean; trustProxy?: boolean } = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 20 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifyCookie);
+  app.addHook('onSend', async (request, reply) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      if (name === 'content-security-policy' && request.url.startsWith('/api/docs')) continue;
+      reply.header(name, value);
+    }
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -40,18 +59,18 @@ export async function createHttpApp(options: { logger?: boolean } = {}): Promise
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
     if (error instanceof AppError) return reply.status(error.status).send(error.toJSON());
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((issue) => ({
-        key: issue.instancePath.replace(/^\//, '').replaceAll('/', '.') || issue.params?.issue?.path?.join('.') || '',
+        key: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
         message: issue.message,
       }));
       return reply
         .status(400)
         .send({ code: 'VALIDATION_FAILED', message: `请求内容不符合要求：${details.map((d) => `${d.key || '请求'}：${d.message}`).join('；')}`, details });
     }
-    const status = (error as { statusCode?: number }).statusCode;
+    const status = error.statusCode;
     if (status === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大', details: null });
     if (status && status >= 400 && status < 500) {
       return reply.status(status).send({ code: 'VALIDATION_FAILED', message: `请求无效：${error.message}`, details: null });

@@ -19,13 +19,15 @@ create table registry.enterprise (
   chains text[] not null default '{}',
   -- Nested contract objects and optional extension keys, kept exactly as sent.
   details jsonb not null default '{}',
+  -- Lists of records by key; a present key is a known list (an empty array is a known "none"), an absent key is unknown.
+  lists jsonb not null default '{}',
   -- Listing and search columns, rewritten in the same transaction as every write.
   size_class text,
   titles text[] not null default '{}',
   summary_year int,
   summary_operating_revenue numeric,
   summary_rd_expense numeric,
-  summary_employees int,
+  summary_employees numeric,
   created_change_set bigint not null references platform.change_set (id),
   change_set_id bigint not null references platform.change_set (id),
   version int not null default 1,
@@ -55,23 +57,13 @@ create table registry.enterprise_year (
   total_assets numeric,
   total_liabilities numeric,
   employees_period_end int,
-  employees_total int,
-  sci_tech_staff int,
-  rd_staff int,
+  employees_total numeric,
+  sci_tech_staff numeric,
+  rd_staff numeric,
   platform_srdi_score numeric,
   created_change_set bigint not null references platform.change_set (id),
   change_set_id bigint not null references platform.change_set (id),
   primary key (credit_code, fiscal_year)
-);
-
--- One row per known list: an absent row means the list is unknown, an empty array means "none".
-create table registry.enterprise_list (
-  credit_code text not null references registry.enterprise (credit_code) on delete cascade,
-  list text not null,
-  items jsonb not null,
-  created_change_set bigint not null references platform.change_set (id),
-  change_set_id bigint not null references platform.change_set (id),
-  primary key (credit_code, list)
 );
 
 -- History of corrections: what each write changed, old and new values side by side.

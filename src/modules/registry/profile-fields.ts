@@ -1,0 +1,145 @@
+/** How a contract profile is laid out in the registry tables. */
+
+export const YEAR_FIELDS = [
+  'operating_revenue',
+  'main_business_revenue',
+  'sales_revenue',
+  'total_income',
+  'hnt_income',
+  'total_cost_expense',
+  'rd_expense',
+  'rd_expense_domestic',
+  'net_profit',
+  'total_assets',
+  'total_liabilities',
+  'employees_period_end',
+  'employees_total',
+  'sci_tech_staff',
+  'rd_staff',
+  'platform_srdi_score',
+] as const;
+export type YearField = (typeof YEAR_FIELDS)[number];
+
+export const YEAR_FIELD_LABELS: Record<YearField, string> = {
+  operating_revenue: '营业收入',
+  main_business_revenue: '主营业务收入',
+  sales_revenue: '销售收入',
+  total_income: '总收入',
+  hnt_income: '高新技术产品（服务）收入',
+  total_cost_expense: '成本费用支出总额',
+  rd_expense: '研发费用',
+  rd_expense_domestic: '境内研发费用',
+  net_profit: '净利润',
+  total_assets: '资产总额',
+  total_liabilities: '负债总额',
+  employees_period_end: '期末从业人员',
+  employees_total: '职工总数',
+  sci_tech_staff: '科技人员',
+  rd_staff: '研发人员',
+  platform_srdi_score: '专精特新发展评价得分',
+};
+
+/** Scalars kept as columns of registry.enterprise (typed, indexed, filterable). */
+export const ENTERPRISE_COLUMNS = [
+  'name',
+  'registration_date',
+  'district_code',
+  'industry_code',
+  'legal_person',
+  'resident_enterprise',
+  'tax_collection_method',
+  'rd_accounting_ok',
+  'is_listed',
+  'segment_start_date',
+  'valuation_usd',
+  'cumulative_financing_usd',
+  'digital_level',
+  'hte_field',
+  'chains',
+] as const;
+export type EnterpriseColumn = (typeof ENTERPRISE_COLUMNS)[number];
+
+/** Lists of records; a stored row means the list is known (an empty array is a known "none"). */
+export const LIST_KEYS = [
+  'ip_items',
+  'science_awards',
+  'rd_institutions',
+  'standards',
+  'qualifications',
+  'equity_financing',
+  'science_transfers',
+  'talent_programmes',
+] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
+
+/** Keys of the contract example that a profile always shows, as null when unknown. */
+export const CONTRACT_KEY_ORDER = [
+  'credit_code',
+  'name',
+  'registration_date',
+  'district_code',
+  'industry_code',
+  'legal_person',
+  'resident_enterprise',
+  'tax_collection_method',
+  'rd_accounting_ok',
+  'is_listed',
+  'segment_start_date',
+  'years',
+  'ip_items',
+  'science_awards',
+  'rd_institutions',
+  'standards',
+  'qualifications',
+  'equity_financing',
+  'valuation_usd',
+  'cumulative_financing_usd',
+  'market',
+  'main_product',
+  'digital_level',
+  'quality',
+  'compliance',
+  'reviewer_judgements',
+] as const;
+
+export const FIELD_LABELS: Record<string, string> = {
+  name: '企业名称',
+  registration_date: '成立日期',
+  district_code: '所属区县',
+  industry_code: '国民经济行业',
+  legal_person: '独立法人',
+  resident_enterprise: '居民企业',
+  tax_collection_method: '所得税征收方式',
+  rd_accounting_ok: '研发费用归集',
+  is_listed: '上市状态',
+  segment_start_date: '细分市场起始日期',
+  valuation_usd: '最新估值（美元）',
+  cumulative_financing_usd: '累计融资（美元）',
+  digital_level: '数字化水平等级',
+  hte_field: '高新技术领域',
+  chains: '所属产业链',
+  ip_items: '知识产权',
+  science_awards: '科技奖励',
+  rd_institutions: '研发机构',
+  standards: '标准制修订',
+  qualifications: '资质荣誉',
+  equity_financing: '股权融资',
+  science_transfers: '科技成果转化',
+  talent_programmes: '人才计划',
+  market: '市场地位',
+  main_product: '主导产品',
+  quality: '质量管理',
+  compliance: '合规情况',
+  reviewer_judgements: '评审意见',
+  chuangke_rank: '创客中国排名',
+};
+
+export const SOURCE_LABELS: Record<string, string> = {
+  audit_report: '审计报告',
+  tax_data: '税务数据',
+  self_declared: '企业自报',
+  platform: '平台采集',
+  import: '导入文件',
+  demo: '演示数据',
+  workflow: '认定流程',
+};

@@ -1,0 +1,267 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../platform/http.ts';
+import type { Db } from '../../platform/db.ts';
+import { readConfig } from '../../platform/config.ts';
+import { systemActor } from '../../platform/audit.ts';
+import { openTestDb, testStores } from '../../platform/testing/stores.ts';
+import { buildServer } from '../../server.ts';
+import { signIn, type Session } from '../identity/testing.ts';
+import { loadDemo } from './demo/load-demo.ts';
+import { exampleProfile, testCreditCode } from './testing.ts';
+
+/** Absent and null both mean unknown: compare documents with the nulls dropped. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutNulls(v)]));
+  }
+  return value;
+}
+
+describe.each(testStores)('registry on %s', (kind) => {
+  let db: Db;
+  let app: App;
+  let officer: Session;
+  const put = (code: string, body: unknown, query = '') =>
+    app.inject({ method: 'PUT', url: `/api/enterprises/${code}/profile${query}`, payload: body as object, headers: officer.headers });
+  const get = (url: string) => app.inject({ method: 'GET', url, headers: officer.headers });
+
+  beforeAll(async () => {
+    db = await openTestDb(kind);
+    app = await buildServer({ db, config: readConfig() });
+    officer = await signIn(app, db, [{ role: 'city_officer' }]);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  describe('check character', () => {
+    it('rejects a wrong check character, showing the expected one, and stores nothing', async () => {
+      const good = testCreditCode('500112', 901);
+      const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+      const response = await put(bad, exampleProfile({ credit_code: bad }));
+      expect(response.statusCode).toBe(400);
+      const body = response.json();
+      expect(body.code).toBe('VALIDATION_FAILED');
+      expect(body.details).toContainEqual(expect.objectContaining({ key: 'credit_code', code: 'INVALID_CREDIT_CODE' }));
+      expect(body.message).toContain(`应为“${good[17]}”`);
+      expect((await get(`/api/enterprises/${bad}`)).statusCode).toBe(404);
+    });
+
+    it('reports every bad key of a profile at once, in Chinese', async () => {
+      const code = testCreditCode('500112', 902);
+      const profile = exampleProfile({ credit_code: code, district_code: '999999', industry_code: '9999' });
+      (profile.years as Record<string, Record<string, unknown>>)['2025'].rd_expense = '很多';
+      const response = await put(code, profile);
+      expect(response.statusCode).toBe(400);
+      const keys = response.json().details.map((d: { key: string }) => d.key);
+      expect(keys).toEqual(expect.arrayContaining(['district_code', 'industry_code', 'years.2025.rd_expense']));
+    });
+  });
+
+  describe('profile round trip', () => {
+    it('returns an equal document after PUT, unknowns kept as null', async () => {
+      const profile = exampleProfile({ credit_code: testCreditCode('500112', 1), chains: ['nev_icv'] });
+      const years = profile.years as Record<string, Record<string, unknown>>;
+      years['2024'].rd_expense = null;
+      delete years['2023'].hnt_income;
+      profile.market = null;
+      const saved = await put(profile.credit_code, profile, '?source=audit_report&source_ref=渝审〔2026〕12号');
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(saved.json()).toMatchObject({ version: 1, created: true, changed: true });
+
+      const back = (await get(`/api/enterprises/${profile.credit_code}/profile`)).json();
+      expect(withoutNulls(back)).toEqual(withoutNulls(profile));
+      expect(back.years['2024'].rd_expense).toBeNull();
+      expect(back.years['2023'].hnt_income).toBeNull();
+      expect(back.market).toBeNull();
+      expect(back.valuation_usd).toBeNull();
+      expect(Object.keys(back).slice(0, 4)).toEqual(['credit_code', 'name', 'registration_date', 'district_code']);
+    });
+
+    it('keeps an empty list as a known "none" and an absent list as unknown', async () => {
+      const profile = exampleProfile({ credit_code: testCreditCode('500112', 2), science_awards: [] });
+      delete profile.standards;
+      expect((await put(profile.credit_code, profile)).statusCode).toBe(200);
+      const back = (await get(`/api/enterprises/${profile.credit_code}/profile`)).json();
+      expect(back.science_awards).toEqual([]);
+      expect(back.standards).toBeNull();
+      const portrait = (await get(`/api/enterprises/${profile.credit_code}`)).json();
+      expect(portrait.gaps.map((g: { path: string }) => g.path)).toContain('standards');
+      expect(portrait.gaps.map((g: { path: string }) => g.path)).not.toContain('science_awards');
+    });
+  });
+
+  describe('history of corrections', () => {
+    it('keeps the old value readable and gives each value its own provenance', async () => {
+      const profile = exampleProfile({ credit_code: testCreditCode('500105', 3), district_code: '500105' });
+      await put(profile.credit_code, profile, '?source=self_declared');
+      const corrected = structuredClone(profile);
+      (corrected.years as Record<string, Record<string, number>>)['2025'].rd_expense = 455;
+      const response = await put(profile.credit_code, corrected, '?source=audit_report&source_ref=审计报告2026-031');
+      expect(response.json()).toMatchObject({ version: 2, changed: true });
+
+      const history = (await get(`/api/enterprises/${profile.credit_code}/history`)).json();
+      expect(history.items).toHaveLength(1);
+      expect(history.items[0]).toMatchObject({
+        entity: 'year:2025',
+        before: { rd_expense: 420 },
+        after: { rd_expense: 455 },
+        change_set: { source: 'audit_report', source_label: '审计报告', source_ref: '审计报告2026-031' },
+      });
+
+      const portrait = (await get(`/api/enterprises/${profile.credit_code}`)).json();
+      expect(portrait.profile.years['2025'].rd_expense).toBe(455);
+      expect(portrait.provenance['years.2025.rd_expense']).toMatchObject({ source: 'audit_report', source_ref: '审计报告2026-031' });
+      expect(portrait.provenance['years.2025.operating_revenue']).toMatchObject({ source: 'self_declared' });
+      expect(portrait.provenance['name']).toMatchObject({ source: 'self_declared' });
+      expect(portrait.meta).toMatchObject({ district_name: '江北区', version: 2 });
+    });
+
+    it('changes nothing when the same document is stored again', async () => {
+      const profile = exampleProfile({ credit_code: testCreditCode('500105', 4), district_code: '500105' });
+      await put(profile.credit_code, profile);
+      const again = (await put(profile.credit_code, profile)).json();
+      expect(again).toMatchObject({ version: 1, changed: false });
+      expect((await get(`/api/enterprises/${profile.credit_code}/history`)).json().items).toHaveLength(0);
+    });
+
+    it('writes the audit record with the change, and rejects a stale version with 409', async () => {
+      const profile = exampleProfile({ credit_code: testCreditCode('500105', 5), district_code: '500105' });
+      await put(profile.credit_code, profile);
+      const [{ count }] = await db.query<{ count: number }>(
+        `select count(*)::int as count from platform.audit_log where object_id = $1 and action = 'enterprise.profile.create'`,
+        [profile.credit_code],
+      );
+      expect(count).toBe(1);
+      const stale = await put(profile.credit_code, { ...profile, name: '改名后的公司' }, '?expected_version=7');
+      expect(stale.statusCode).toBe(409);
+      expect(stale.json().code).toBe('CONFLICT');
+      expect((await get(`/api/enterprises/${profile.credit_code}/profile`)).json().name).toBe(profile.name);
+    });
+  });
+
+  describe('listing', () => {
+    beforeAll(async () => {
+      await loadDemo(db, systemActor('test'), { count: 400, seed: 7, latestYear: 2025, today: '2026-06-30' });
+    });
+
+    const all = async () =>
+      db.query<{ credit_code: string; name: string; district_code: string; industry_code: string; chains: string[]; summary_operating_revenue: number | null; size_class: string | null }>(
+        `select credit_code, name, district_code, industry_code, chains, summary_operating_revenue, size_class from registry.enterprise`,
+      );
+
+    async function pageThrough(query: string, limit: number) {
+      const seen: { credit_code: string; operating_revenue: number | null; name: string }[] = [];
+      let cursor: string | null = null;
+      let total = 0;
+      do {
+        const response = await get(`/api/enterprises?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(response.statusCode, response.body).toBe(200);
+        const body = response.json();
+        total = body.total;
+        seen.push(...body.items);
+        cursor = body.next_cursor;
+      } while (cursor);
+      return { seen, total };
+    }
+
+    it('pages through every enterprise exactly once in revenue order, unknown revenue last', async () => {
+      const { seen, total } = await pageThrough('sort=operating_revenue&order=desc', 37);
+      const rows = await all();
+      expect(total).toBe(rows.length);
+      expect(new Set(seen.map((row) => row.credit_code)).size).toBe(rows.length);
+      const revenues = seen.map((row) => row.operating_revenue);
+      const known = revenues.filter((value): value is number => value !== null);
+      expect(known).toEqual([...known].sort((a, b) => b - a));
+      expect(revenues.slice(known.length).every((value) => value === null)).toBe(true);
+      expect(revenues.some((value) => value === null)).toBe(true);
+    });
+
+    it('pages by name ascending without gaps or repeats', async () => {
+      const { seen } = await pageThrough('sort=name&order=asc', 50);
+      const names = seen.map((row) => row.name);
+      expect(seen).toHaveLength((await all()).length);
+      for (let i = 1; i < names.length; i++) expect(names[i - 1] <= names[i]).toBe(true);
+    });
+
+    it('filters by district, industry prefix, chain, size class and text, with counts', async () => {
+      const rows = await all();
+      const district = rows[0].district_code;
+      const byDistrict = await pageThrough(`district=${district}`, 100);
+      expect(byDistrict.total).toBe(rows.filter((r) => r.district_code === district).length);
+      expect(byDistrict.seen.every((row) => (row as unknown as { district_code: string }).district_code === district)).toBe(true);
+
+      const division = rows[0].industry_code.slice(0, 2);
+      expect((await pageThrough(`industry=${division}`, 100)).total).toBe(rows.filter((r) => r.industry_code.startsWith(division)).length);
+
+      const chain = rows.find((r) => r.chains.length > 0)!.chains[0];
+      expect((await pageThrough(`chain=${chain}`, 100)).total).toBe(rows.filter((r) => r.chains.includes(chain)).length);
+
+      const small = rows.filter((r) => r.size_class === 'small').length;
+      expect(small).toBeGreaterThan(0);
+      expect((await pageThrough('size_class=small', 100)).total).toBe(small);
+
+      const target = rows[5];
+      const byText = await pageThrough(`q=${encodeURIComponent(target.name.slice(2, 6))}`, 100);
+      expect(byText.seen.map((r) => r.credit_code)).toContain(target.credit_code);
+      expect((await pageThrough(`q=${target.credit_code.slice(0, 14)}`, 100)).seen.map((r) => r.credit_code)).toContain(target.credit_code);
+    });
+
+    it('filters by a title held on the day, not one that has expired', async () => {
+      const code = testCreditCode('500112', 77);
+      await put(code, exampleProfile({
+        credit_code: code,
+        qualifications: [
+          { title: 'little_giant', level: 'national', issue_date: '2020-07-01', expiry_date: '2023-07-01' },
+          { title: 'high_tech', level: 'national', issue_date: '2024-11-15', expiry_date: '2099-11-15' },
+        ],
+      }));
+      const giants = (await pageThrough('title=little_giant', 500)).seen.map((r) => r.credit_code);
+      const hte = (await pageThrough('title=high_tech', 500)).seen;
+      expect(giants).not.toContain(code);
+      expect(hte.map((r) => r.credit_code)).toContain(code);
+      expect(hte.find((r) => r.credit_code === code)).toMatchObject({ titles: ['high_tech'] });
+    });
+
+    it('rejects a forged cursor with a clear error', async () => {
+      const response = await get('/api/enterprises?cursor=not-a-cursor');
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'INVALID_CURSOR' });
+    });
+  });
+});
+
+describe.each(testStores)('enterprise evaluation on %s', (kind) => {
+  let db: Db;
+  let app: App;
+  let officer: Session;
+  beforeAll(async () => {
+    db = await openTestDb(kind);
+    app = await buildServer({ db, config: readConfig() });
+    officer = await signIn(app, db, [{ role: 'city_officer' }]);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('evaluates the stored profile as of a date, with the rule version the date selects', async () => {
+    const profile = exampleProfile({ credit_code: testCreditCode('500112', 61) });
+    await app.inject({ method: 'PUT', url: `/api/enterprises/${profile.credit_code}/profile`, payload: profile, headers: officer.headers });
+    const before = await app.inject({ method: 'GET', url: `/api/enterprises/${profile.credit_code}/evaluation?as_of=2026-03-31`, headers: officer.headers });
+    const after = await app.inject({ method: 'GET', url: `/api/enterprises/${profile.credit_code}/evaluation?as_of=2026-04-01`, headers: officer.headers });
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.json().result.standards.specialized_sme.version).toBe('2022');
+    expect(after.json().result.standards.specialized_sme.version).toBe('2026');
+    expect(after.json()).toMatchObject({ as_of: '2026-04-01', application: 'new', result: { credit_code: profile.credit_code, size_class: 'small' } });
+    const criterion = after.json().result.standards.little_giant.criteria.find((c: { id: string }) => c.id === 'X-2a');
+    expect(criterion).toMatchObject({ status: 'met', threshold: 5000, unit: '万元' });
+  });
+
+  it('rejects a malformed date in Chinese', async () => {
+    const response = await app.inject({ method: 'GET', url: `/api/enterprises/${testCreditCode('500112', 61)}/evaluation?as_of=2026-13-01`, headers: officer.headers });
+    expect(response.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,344 @@
+import type { Queryable } from '../../platform/db.ts';
+import { AppError } from '../../platform/errors.ts';
+import { scopeAllows, scopeCondition, type Scope } from '../../platform/scope.ts';
+import { ENTERPRISE_COLUMNS, YEAR_FIELDS, type ListKey } from './profile-fields.ts';
+
+/** The registry slice's only SQL. */
+
+export interface ChangeSetInput {
+  source: string;
+  sourceRef: string | null;
+  actor: string;
+  actorRole: string | null;
+  note?: string | null;
+}
+
+export interface ChangeSetRow {
+  id: number;
+  source: string;
+  source_ref: string | null;
+  actor: string;
+  actor_role: string | null;
+  created_at: Date;
+}
+
+export type EnterpriseRow = Record<(typeof ENTERPRISE_COLUMNS)[number], unknown> & {
+  credit_code: string;
+  details: Record<string, unknown>;
+  lists: Partial<Record<ListKey, unknown[]>>;
+  size_class: string | null;
+  titles: string[];
+  created_change_set: number;
+  change_set_id: number;
+  version: number;
+  updated_at: Date;
+};
+export type YearRow = Record<(typeof YEAR_FIELDS)[number], number | null> & {
+  fiscal_year: number;
+  created_change_set: number;
+  change_set_id: number;
+};
+
+export interface StoredEnterprise {
+  enterprise: EnterpriseRow;
+  years: YearRow[];
+}
+
+export async function insertChangeSet(q: Queryable, input: ChangeSetInput): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `insert into platform.change_set (source, source_ref, actor, actor_role, note) values ($1, $2, $3, $4, $5) returning id`,
+    [input.source, input.sourceRef, input.actor, input.actorRole, input.note ?? null],
+  );
+  return row.id;
+}
+
+export const outOfScope = (creditCode: string) =>
+  new AppError('FORBIDDEN', `您无权访问企业“${creditCode}”：该企业不在您的管辖或服务范围内`, { credit_code: creditCode });
+
+/** An enterprise inside the caller's scope, null when there is none, FORBIDDEN when it is someone else's. */
+export async function loadEnterprise(q: Queryable, scope: Scope, creditCode: string, options: { forUpdate?: boolean } = {}): Promise<StoredEnterprise | null> {
+  const [enterprise] = await q.query<EnterpriseRow>(
+    `select * from registry.enterprise where credit_code = $1${options.forUpdate ? ' for update' : ''}`,
+    [creditCode],
+  );
+  if (!enterprise) return null;
+  if (!scopeAllows(scope, enterprise as { district_code: string | null; credit_code: string })) throw outOfScope(creditCode);
+  const years = await q.query<YearRow>(`select * from registry.enterprise_year where credit_code = $1 order by fiscal_year`, [creditCode]);
+  return { enterprise, years };
+}
+
+export interface EnterpriseWrite {
+  columns: Record<(typeof ENTERPRISE_COLUMNS)[number], unknown>;
+  details: Record<string, unknown>;
+  lists: Partial<Record<ListKey, unknown[]>>;
+  sizeClass: string | null;
+  titles: string[];
+  summary: { year: number | null; operatingRevenue: number | null; rdExpense: number | null; employees: number | null };
+}
+
+const enterpriseColumnList = [...ENTERPRISE_COLUMNS, 'details', 'lists', 'size_class', 'titles', 'summary_year', 'summary_operating_revenue', 'summary_rd_expense', 'summary_employees'];
+
+function enterpriseValues(write: EnterpriseWrite): unknown[] {
+  return [
+    ...ENTERPRISE_COLUMNS.map((column) => write.columns[column]),
+    JSON.stringify(write.details),
+    JSON.stringify(write.lists),
+    write.sizeClass,
+    write.titles,
+    write.summary.year,
+    write.summary.operatingRevenue,
+    write.summary.rdExpense,
+    write.summary.employees,
+  ];
+}
+
+export async function insertEnterprise(q: Queryable, creditCode: string, write: EnterpriseWrite, changeSetId: number): Promise<void> {
+  const columns = ['credit_code', ...enterpriseColumnList, 'created_change_set', 'change_set_id'];
+  const placeholders = columns.map((_, index) => `$${index + 1}`);
+  await q.query(`insert into registry.enterprise (${columns.join(', ')}) values (${placeholders.join(', ')})`, [
+    creditCode,
+    ...enterpriseValues(write),
+    changeSetId,
+    changeSetId,
+  ]);
+}
+
+export async function updateEnterprise(q: Queryable, creditCode: string, write: EnterpriseWrite, changeSetId: number): Promise<number> {
+  const assignments = enterpriseColumnList.map((column, index) => `${column} = $${index + 2}`);
+  const values = enterpriseValues(write);
+  const [row] = await q.query<{ version: number }>(
+    `update registry.enterprise set ${assignments.join(', ')}, change_set_id = $${values.length + 2}, version = version + 1, updated_at = now()
+     where credit_code = $1 returning version`,
+    [creditCode, ...values, changeSetId],
+  );
+  return row.version;
+}
+
+export async function upsertYear(q: Queryable, creditCode: string, fiscalYear: number, values: Record<string, number | null>, changeSetId: number): Promise<void> {
+  const columns = YEAR_FIELDS as readonly string[];
+  const params = [creditCode, fiscalYear, ...columns.map((field) => values[field] ?? null), changeSetId];
+  await q.query(
+    `insert into registry.enterprise_year (credit_code, fiscal_year, ${columns.join(', ')}, created_change_set, change_set_id)
+     values ($1, $2, ${columns.map((_, index) => `$${index + 3}`).join(', ')}, $${params.length}, $${params.length})
+     on conflict (credit_code, fiscal_year) do update set
+       ${columns.map((column) => `${column} = excluded.${column}`).join(', ')}, change_set_id = excluded.change_set_id`,
+    params,
+  );
+}
+
+export async function deleteYear(q: Queryable, creditCode: string, fiscalYear: number): Promise<void> {
+  await q.query(`delete from registry.enterprise_year where credit_code = $1 and fiscal_year = $2`, [creditCode, fiscalYear]);
+}
+
+export interface RevisionInput {
+  entity: string;
+  before: unknown;
+  after: unknown;
+}
+
+export async function insertRevisions(q: Queryable, creditCode: string, changeSetId: number, revisions: RevisionInput[]): Promise<void> {
+  if (revisions.length === 0) return;
+  await q.query(
+    `insert into registry.revision (credit_code, change_set_id, entity, before, after)
+     select $1, $2, entity, before, after from unnest($3::text[], $4::jsonb[], $5::jsonb[]) as r(entity, before, after)`,
+    [creditCode, changeSetId, revisions.map((r) => r.entity), revisions.map((r) => JSON.stringify(r.before)), revisions.map((r) => JSON.stringify(r.after))],
+  );
+}
+
+export interface RevisionRow {
+  id: number;
+  entity: string;
+  before: Record<string, unknown> | unknown[] | null;
+  after: Record<string, unknown> | unknown[] | null;
+  change_set_id: number;
+}
+
+/** Revisions of an enterprise already read through its scope. */
+export async function loadRevisions(q: Queryable, stored: StoredEnterprise): Promise<RevisionRow[]> {
+  return q.query<RevisionRow>(
+    `select id, entity, before, after, change_set_id from registry.revision where credit_code = $1 order by id desc`,
+    [stored.enterprise.credit_code],
+  );
+}
+
+export async function loadChangeSets(q: Queryable, ids: number[]): Promise<Map<number, ChangeSetRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q.query<ChangeSetRow>(
+    `select id, source, source_ref, actor, actor_role, created_at from platform.change_set where id = any($1::bigint[])`,
+    [[...new Set(ids)]],
+  );
+  return new Map(rows.map((row) => [Number(row.id), { ...row, id: Number(row.id) }]));
+}
+
+// ---------------------------------------------------------------- reference data
+
+export interface DistrictRow {
+  code: string;
+  name: string;
+  short_name: string;
+  kind: string;
+  region_group: string;
+  gb2260_code: string | null;
+}
+export interface ChainRow {
+  id: string;
+  name: string;
+  sector_id: string;
+  sector_name: string;
+  industry_codes: string[];
+}
+export interface IndustryRow {
+  code: string;
+  name: string;
+  level: string;
+  parent_code: string | null;
+  is_manufacturing: boolean;
+}
+
+export const listDistricts = (q: Queryable) =>
+  q.query<DistrictRow>(`select code, name, short_name, kind, region_group, gb2260_code from ref.district order by sort_order`);
+export const listChains = (q: Queryable) =>
+  q.query<ChainRow>(`select id, name, sector_id, sector_name, industry_codes from ref.chain order by seq`);
+export const listIndustries = (q: Queryable) =>
+  q.query<IndustryRow>(`select code, name, level, parent_code, is_manufacturing from ref.industry order by code`);
+export async function loadDocument(q: Queryable, name: string): Promise<unknown> {
+  const [row] = await q.query<{ body: unknown }>(`select body from ref.document where name = $1`, [name]);
+  return row?.body ?? null;
+}
+
+// ---------------------------------------------------------------- listing
+
+export interface ListFilter {
+  district?: string;
+  industry?: string;
+  chain?: string;
+  sizeClass?: string;
+  title?: string;
+  text?: string;
+  today: string;
+}
+
+export type SortKey = 'name' | 'credit_code' | 'registration_date' | 'operating_revenue';
+const SORT_COLUMNS: Record<SortKey, { column: string; cast: string; nullable: boolean }> = {
+  name: { column: 'e.name', cast: 'text', nullable: false },
+  credit_code: { column: 'e.credit_code', cast: 'text', nullable: false },
+  registration_date: { column: 'e.registration_date', cast: 'date', nullable: true },
+  operating_revenue: { column: 'e.summary_operating_revenue', cast: 'numeric', nullable: true },
+};
+
+export interface Page {
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  limit: number;
+  after: { value: string | number | null; creditCode: string } | null;
+}
+
+export interface ListedEnterprise {
+  credit_code: string;
+  name: string;
+  district_code: string | null;
+  district_name: string | null;
+  industry_code: string | null;
+  industry_name: string | null;
+  chains: string[];
+  size_class: string | null;
+  registration_date: string | null;
+  is_listed: boolean | null;
+  titles: string[];
+  summary_year: number | null;
+  summary_operating_revenue: number | null;
+  summary_rd_expense: number | null;
+  summary_employees: number | null;
+  sort_value: string | number | null;
+}
+
+function filterSql(scope: Scope, filter: ListFilter, params: unknown[]): string[] {
+  const where: string[] = [];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (!scope.all) where.push(scopeCondition(scope, 'e', params));
+  if (filter.district) where.push(`e.district_code = ${add(filter.district)}`);
+  if (filter.industry) where.push(`e.industry_code like ${add(`${filter.industry.replace(/[^0-9]/g, '')}%`)}`);
+  if (filter.chain) where.push(`e.chains @> array[${add(filter.chain)}]::text[]`);
+  if (filter.sizeClass) where.push(`e.size_class = ${add(filter.sizeClass)}`);
+  if (filter.title) {
+    const title = add(filter.title);
+    const today = add(filter.today);
+    where.push(`e.titles @> array[${title}]::text[] and exists (
+      select 1 from jsonb_array_elements(e.lists->'qualifications') q
+      where q->>'title' = ${title} and coalesce(q->>'issue_date', '0000') <= ${today} and coalesce(q->>'expiry_date', '9999') >= ${today})`);
+  }
+  if (filter.text) {
+    const text = filter.text.trim();
+    const like = add(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const prefix = add(`${text.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    where.push(`(e.name like ${like} or e.credit_code like ${prefix})`);
+  }
+  return where;
+}
+
+export async function countEnterprises(q: Queryable, scope: Scope, filter: ListFilter): Promise<number> {
+  const params: unknown[] = [];
+  const where = filterSql(scope, filter, params);
+  const [row] = await q.query<{ total: number }>(
+    `select count(*)::int as total from registry.enterprise e ${where.length ? `where ${where.join(' and ')}` : ''}`,
+    params,
+  );
+  return row.total;
+}
+
+export async function listEnterprises(q: Queryable, scope: Scope, filter: ListFilter, page: Page): Promise<ListedEnterprise[]> {
+  const params: unknown[] = [];
+  const where = filterSql(scope, filter, params);
+  const sort = SORT_COLUMNS[page.sort];
+  const ascending = page.order === 'asc';
+  const comparison = ascending ? '>' : '<';
+  if (page.after) {
+    params.push(page.after.creditCode);
+    const code = `$${params.length}`;
+    if (page.after.value === null) {
+      where.push(`${sort.column} is null and e.credit_code ${comparison} ${code}`);
+    } else {
+      params.push(page.after.value);
+      const value = `$${params.length}::${sort.cast}`;
+      const orNull = sort.nullable ? ` or ${sort.column} is null` : '';
+      where.push(`((${sort.column}, e.credit_code) ${comparison} (${value}, ${code})${orNull})`);
+    }
+  }
+  params.push(page.limit);
+  const direction = ascending ? 'asc' : 'desc';
+  return q.query<ListedEnterprise>(
+    `select e.credit_code, e.name, e.district_code, d.name as district_name, e.industry_code, i.name as industry_name,
+            e.chains, e.size_class, e.registration_date, e.is_listed, e.titles, e.summary_year,
+            e.summary_operating_revenue, e.summary_rd_expense, e.summary_employees, ${sort.column} as sort_value
+     from registry.enterprise e
+     left join ref.district d on d.code = e.district_code
+     left join ref.industry i on i.code = e.industry_code
+     ${where.length ? `where ${where.join(' and ')}` : ''}
+     order by ${sort.column} ${direction} nulls last, e.credit_code ${direction}
+     limit $${params.length}`,
+    params,
+  );
+}
+
+/** Titles each listed enterprise holds validly on a date (the codes come from a scoped listing). */
+export async function validTitles(q: Queryable, listed: ListedEnterprise[], today: string): Promise<Map<string, string[]>> {
+  const creditCodes = listed.filter((row) => row.titles.length > 0).map((row) => row.credit_code);
+  if (creditCodes.length === 0) return new Map();
+  const rows = await q.query<{ credit_code: string; titles: string[] }>(
+    `select e.credit_code, array_agg(distinct q->>'title') as titles
+     from registry.enterprise e cross join jsonb_array_elements(e.lists->'qualifications') q
+     where e.credit_code = any($1::text[])
+       and coalesce(q->>'issue_date', '0000') <= $2 and coalesce(q->>'expiry_date', '9999') >= $2
+     group by e.credit_code`,
+    [creditCodes, today],
+  );
+  return new Map(rows.map((row) => [row.credit_code, row.titles]));
+}
+
+export async function registryIsEmpty(q: Queryable): Promise<boolean> {
+  const rows = await q.query(`select 1 from registry.enterprise limit 1`);
+  return rows.length === 0;
+}
