@@ -1,6 +1,8 @@
 import type { Db } from './platform/db.ts';
 import type { Config } from './platform/config.ts';
 import { createHttpApp, type App } from './platform/http.ts';
+import { installAccessControl, type RouteRecord } from './modules/identity/access-control.ts';
+import { identityRoutes } from './modules/identity/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 
 export interface AppDeps {
@@ -9,9 +11,11 @@ export interface AppDeps {
 }
 
 /** The whole HTTP platform: every slice registers its routes here. */
-export async function buildServer(deps: AppDeps, options: { logger?: boolean } = {}): Promise<App> {
-  const app = await createHttpApp(options);
+export async function buildServer(deps: AppDeps, options: { logger?: boolean } = {}): Promise<App & { routeTable: RouteRecord[] }> {
+  const app = await createHttpApp({ ...options, trustProxy: deps.config.trustProxy });
+  const routeTable = installAccessControl(app, deps.db, deps.config);
+  await app.register(async (scope) => identityRoutes(scope, deps));
   await app.register(async (scope) => registryRoutes(scope, deps));
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok', store: deps.db.kind }));
-  return app;
+  app.get('/api/health', { config: { policy: { public: true } }, schema: { hide: true } }, async () => ({ status: 'ok', store: deps.db.kind }));
+  return Object.assign(app, { routeTable });
 }
