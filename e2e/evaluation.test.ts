@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { eventually, startHarness, type Harness } from './harness.ts';
 import { contractExampleProfile } from './fixtures.ts';
 
 const STATUS_LABELS = ['符合', '不符合', '数据不足', '待人工评审'];
@@ -20,19 +20,21 @@ describe('企业画像 · 评价', () => {
   it('shows each standard with a status tag and criteria with their source clause', async () => {
     const { page, baseUrl } = harness;
     await page.goto(`${baseUrl}/enterprises/${profile.credit_code}?tab=evaluation`);
-    await expect.poll(() => page.getByTestId('portrait-name').textContent()).toBe(profile.name);
+    await eventually(() => page.getByTestId('portrait-name').textContent()).toBe(profile.name);
 
     const littleGiantStatus = page.getByTestId('standard-status-little_giant');
     await littleGiantStatus.waitFor({ timeout: 15_000 });
     expect(STATUS_LABELS).toContain((await littleGiantStatus.textContent())?.trim());
 
     const panel = page.locator('.ant-collapse-item', { has: page.getByTestId('standard-little_giant') });
+    await page.getByTestId('standard-little_giant').click();
     const firstCriterion = panel.locator('tr[data-criterion]').first();
     await firstCriterion.waitFor();
     const cells = await firstCriterion.locator('td').allTextContents();
     // The last column is 依据: the rule's source clause, a document number such as 工信部企业〔2026〕2号.
     expect(cells.at(-1)).toMatch(/〔\d{4}〕|号|办法|规定/);
 
-    await page.screenshot({ path: '/tmp/tidu-evaluation.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/tidu-evaluation.png' });
+    await panel.screenshot({ path: '/tmp/tidu-evaluation-little-giant.png' });
   });
 });

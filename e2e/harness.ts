@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { signIn, TEST_PASSWORD, type Session } from '../src/modules/identity/testing.ts';
 import { readConfig } from '../src/platform/config.ts';
 import type { Db } from '../src/platform/db.ts';
 import type { App } from '../src/platform/http.ts';
@@ -31,6 +33,8 @@ export interface Harness {
   app: App;
   /** Browser console errors and warnings, for diagnosing a failed test. */
   consoleProblems: string[];
+  /** The account the browser signed in with (a city officer: whole city, may correct data). */
+  username: string;
   /** PUT a contract profile through the real API; throws with the server's message on failure. */
   putProfile(profile: { credit_code: string }, query?: Record<string, string>): Promise<{ version: number }>;
   close(): Promise<void>;
@@ -50,6 +54,10 @@ export async function startHarness(): Promise<Harness> {
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
   const baseUrl = `http://127.0.0.1:${address.port}`;
 
+  // A real account through the real login route: the API session seeds data, the browser signs in through the page.
+  const username = 'e2e_city_officer';
+  const apiSession: Session = await signIn(app, db, [{ role: 'city_officer' }], username);
+
   const userDataDir = mkdtempSync(join(tmpdir(), 'tidu-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
@@ -68,7 +76,7 @@ export async function startHarness(): Promise<Harness> {
     const search = new URLSearchParams(query).toString();
     const response = await fetch(`${baseUrl}/api/enterprises/${profile.credit_code}/profile${search ? `?${search}` : ''}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...apiSession.headers },
       body: JSON.stringify(profile),
     });
     const body = await response.json();
@@ -76,10 +84,18 @@ export async function startHarness(): Promise<Harness> {
     return body as { version: number };
   }
 
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').waitFor();
+
   return {
     baseUrl,
+    username,
     page,
     context,
+    consoleProblems,
     db,
     app,
     putProfile,
@@ -90,4 +106,9 @@ export async function startHarness(): Promise<Harness> {
       await db.close();
     },
   };
+}
+
+/** expect.poll with room for a page that loads several API calls (vitest's default gives up after 1 s). */
+export function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 10_000, interval: 100 });
 }

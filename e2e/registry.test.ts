@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness.ts';
+import { eventually, startHarness, type Harness } from './harness.ts';
 import { creditCode, smallProfile } from './fixtures.ts';
 
 const YUBEI = '500112';
@@ -52,21 +52,21 @@ describe('企业名录与企业画像', () => {
   it('filters the registry by district and keeps the filter in the URL', async () => {
     const { page, baseUrl } = harness;
     await page.goto(`${baseUrl}/enterprises`);
-    await expect.poll(() => page.getByTestId('registry-total').textContent()).toBe('共 3 家');
+    await eventually(() => page.getByTestId('registry-total').textContent()).toBe('共 3 家');
 
     await page.getByTestId('filter-district').click();
     await page.keyboard.type('渝北');
     await page.locator('.ant-select-item-option', { hasText: '渝北区' }).click();
 
-    await expect.poll(() => page.getByTestId('registry-total').textContent()).toBe('共 2 家');
+    await eventually(() => page.getByTestId('registry-total').textContent()).toBe('共 2 家');
     await page.locator('.ant-select-dropdown').first().waitFor({ state: 'hidden' });
     expect(new URL(page.url()).searchParams.get('district')).toBe(YUBEI);
     const names = await page.locator('.ant-table-tbody tr.ant-table-row td:first-child').allTextContents();
     expect(names.sort()).toEqual([precision.name, robotics.name].sort());
 
     const firstRow = page.locator('tr.ant-table-row', { hasText: precision.name });
-    await expect.poll(() => firstRow.textContent()).toContain('12,345');
-    await expect.poll(() => firstRow.textContent()).toContain('专精特新中小企业');
+    await eventually(() => firstRow.textContent()).toContain('12,345');
+    await eventually(() => firstRow.textContent()).toContain('专精特新中小企业');
     await page.screenshot({ path: '/tmp/tidu-registry.png', fullPage: true });
   });
 
@@ -74,13 +74,16 @@ describe('企业名录与企业画像', () => {
     const { page, baseUrl } = harness;
     await page.goto(`${baseUrl}/enterprises?district=${YUBEI}`);
     await page.getByRole('link', { name: precision.name }).click();
-    await expect.poll(() => page.getByTestId('portrait-name').textContent()).toBe(precision.name);
-    await expect.poll(() => page.getByTestId('gaps-alert').textContent()).toContain('2024年 研发费用');
+    await eventually(() => page.getByTestId('portrait-name').textContent()).toBe(precision.name);
+    const gaps2024 = await page.getByTestId('gaps-alert').locator('.gap-group', { hasText: '2024年：' }).textContent();
+    expect(gaps2024?.replace('2024年：', '').split('、')).toContain('研发费用');
+    const gaps2025 = await page.getByTestId('gaps-alert').locator('.gap-group', { hasText: '2025年：' }).textContent();
+    expect(gaps2025?.replace('2025年：', '').split('、')).not.toContain('研发费用');
 
     await page.getByRole('tab', { name: '年度数据' }).click();
     const revenue2023 = page.getByTestId('year-cell-2023-operating_revenue');
-    await expect.poll(() => revenue2023.textContent()).toBe('10,250.5');
-    await expect.poll(() => page.getByTestId('year-cell-2025-operating_revenue').textContent()).toBe('12,345');
+    await eventually(() => revenue2023.textContent()).toBe('10,250.5');
+    await eventually(() => page.getByTestId('year-cell-2025-operating_revenue').textContent()).toBe('12,345');
 
     const gap = page.getByTestId('year-cell-2024-rd_expense');
     expect(await gap.textContent()).toBe('缺失');
@@ -90,7 +93,7 @@ describe('企业名录与企业画像', () => {
 
     await revenue2023.locator('.provenance-mark').hover();
     const tooltip = page.locator('.ant-tooltip:visible .provenance-tip');
-    await expect.poll(() => tooltip.textContent()).toContain('审计报告');
+    await eventually(() => tooltip.textContent()).toContain('审计报告');
     expect(await tooltip.textContent()).toContain('渝审〔2026〕第118号');
     await page.screenshot({ path: '/tmp/tidu-portrait-years.png', fullPage: true });
 
@@ -99,5 +102,22 @@ describe('企业名录与企业画像', () => {
     await page.screenshot({ path: '/tmp/tidu-portrait-overview.png', fullPage: true });
     const pageErrors = harness.consoleProblems.filter((line) => line.startsWith('[pageerror]'));
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows city totals and the district map on the 工作台, and placeholders for pages still to come', async () => {
+    const { page, baseUrl } = harness;
+    await page.goto(`${baseUrl}/dashboard`);
+    const total = page.locator('.ant-statistic', { hasText: '企业总数' });
+    await eventually(() => total.locator('.ant-statistic-content').textContent()).toBe('3');
+    const small = page.locator('.ant-statistic', { hasText: '小型企业' });
+    await eventually(() => small.locator('.ant-statistic-content').textContent()).toMatch(/^\d+$/);
+    await page.locator('.ant-card', { hasText: '企业区县分布' }).locator('canvas').first().waitFor();
+    const ranking = page.locator('.ant-card', { hasText: '区县企业数排名' }).locator('tr.ant-table-row').first();
+    await eventually(() => ranking.textContent()).toContain('渝北区');
+    await page.screenshot({ path: '/tmp/tidu-dashboard.png', fullPage: true });
+
+    await page.getByRole('menuitem', { name: '主动发现' }).click();
+    await page.getByRole('menuitem', { name: '候选企业' }).click();
+    await eventually(() => page.locator('.ant-result-title').textContent()).toBe('候选企业（建设中）');
   });
 });

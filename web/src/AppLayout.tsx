@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Layout, Menu, Typography, type MenuProps } from 'antd';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Dropdown, Layout, Menu, Spin, Typography, type MenuProps } from 'antd';
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { loginPathFor, useAuth } from './auth/AuthContext.tsx';
 import { NAVIGATION, menuKeyFor } from './navigation.tsx';
 
 const { Header, Sider, Content, Footer } = Layout;
@@ -32,6 +34,13 @@ export function AppLayout() {
   }, [selectedKey]);
 
   const selectedKeys = useMemo(() => [selectedKey], [selectedKey]);
+  const { state, logout } = useAuth();
+
+  if (state.status === 'loading') return <Spin className="page-loading" size="large" />;
+  if (state.status === 'signed_out') return <Navigate to={loginPathFor(location)} replace />;
+  if (state.status === 'signed_in' && state.me.must_change_password && location.pathname !== '/account/password') {
+    return <Navigate to="/account/password" replace />;
+  }
 
   return (
     <Layout className="app-shell">
@@ -43,6 +52,23 @@ export function AppLayout() {
           梯度 · 重庆市优质中小企业梯度培育平台
         </Typography.Title>
         <span className="app-org">重庆市经济和信息化委员会</span>
+        {state.status === 'signed_in' && (
+          <Dropdown
+            menu={{
+              items: [
+                { key: 'password', icon: <KeyOutlined />, label: '修改密码' },
+                { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
+              ],
+              onClick: ({ key }) => (key === 'logout' ? void logout() : navigate('/account/password')),
+            }}
+          >
+            <span className="app-user" data-testid="current-user">
+              <UserOutlined /> {state.me.display_name}
+              {state.me.roles[0] && <span className="app-user-role">（{state.me.roles[0].role_label}）</span>}{' '}
+              <DownOutlined />
+            </span>
+          </Dropdown>
+        )}
       </Header>
       <Layout>
         <Sider width={208} theme="light" className="app-sider" breakpoint="lg" collapsible>

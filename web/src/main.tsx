@@ -5,6 +5,7 @@ import { App, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { AuthProvider } from './auth/AuthContext.tsx';
 import { router } from './router.tsx';
 import './styles.css';
 
@@ -24,7 +25,9 @@ createRoot(document.getElementById('root')!).render(
       }}
     >
       <App>
-        <RouterProvider router={router} />
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
       </App>
     </ConfigProvider>
   </StrictMode>,

@@ -11,6 +11,8 @@ const EnterpriseList = lazy(() => import('./pages/registry/EnterpriseListPage.ts
 const PortraitSearch = lazy(() => import('./pages/registry/PortraitSearchPage.tsx'));
 const Portrait = lazy(() => import('./pages/registry/PortraitPage.tsx'));
 const Standards = lazy(() => import('./pages/standards/StandardsPage.tsx'));
+const Login = lazy(() => import('./pages/account/LoginPage.tsx'));
+const ChangePassword = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<Spin className="page-loading" size="large" />}>{element}</Suspense>;
@@ -22,6 +24,7 @@ const placeholders = ALL_PAGES.filter((entry) => entry.coming).map((entry) => ({
 }));
 
 export const router = createBrowserRouter([
+  { path: '/login', element: page(<Login />) },
   {
     path: '/',
     element: <AppLayout />,
@@ -32,6 +35,7 @@ export const router = createBrowserRouter([
       { path: 'enterprises/:creditCode', element: page(<Portrait />) },
       { path: 'portrait', element: page(<PortraitSearch />) },
       { path: 'standards', element: page(<Standards />) },
+      { path: 'account/password', element: page(<ChangePassword />) },
       ...placeholders,
       { path: '*', element: <NotFound /> },
     ],

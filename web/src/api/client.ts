@@ -1,5 +1,7 @@
 import type {
   ApplicationType,
+  DemoAccounts,
+  Me,
   Chain,
   District,
   EnterpriseListItem,
@@ -36,10 +38,30 @@ function withQuery(path: string, query: Record<string, QueryValue> = {}): string
   return search ? `${path}?${search}` : path;
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const SIGN_IN_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
+
+// The session cookie is httpOnly; writes must echo the session's anti-forgery token in a header.
+let csrfToken: string | null = null;
+let onSignInRequired: ((error: ApiError) => void) | null = null;
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+/** Called when a data request finds no valid session (or a password that must be changed first). */
+export function setSignInRequiredHandler(handler: ((error: ApiError) => void) | null) {
+  onSignInRequired = handler;
+}
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: 'application/json' }, ...init });
+    response = await fetch(path, { ...init, method, headers, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试', null);
   }
@@ -54,12 +76,15 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   }
   if (!response.ok) {
     const error = (body ?? {}) as { code?: string; message?: string; details?: unknown };
-    throw new ApiError(
+    const apiError = new ApiError(
       response.status,
       error.code ?? `HTTP_${response.status}`,
       error.message ?? `请求失败（HTTP ${response.status}）`,
       error.details ?? null,
     );
+    const needsSignIn = SIGN_IN_CODES.has(apiError.code) || apiError.code === 'PASSWORD_CHANGE_REQUIRED';
+    if (needsSignIn && !path.startsWith('/api/auth/')) onSignInRequired?.(apiError);
+    throw apiError;
   }
   return body as T;
 }
@@ -67,6 +92,19 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 const enc = encodeURIComponent;
 
 export const api = {
+  me: () => request<Me>('/api/auth/me'),
+  login: (username: string, password: string) =>
+    request<{ csrf_token: string; must_change_password: boolean }>('/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ username, password }),
+    }),
+  logout: () => request<{ ok: boolean }>('/api/auth/logout', { method: 'POST', body: '{}' }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<{ ok: boolean }>('/api/auth/password', {
+      method: 'POST',
+      body: JSON.stringify({ current_password: currentPassword, new_password: newPassword }),
+    }),
+  demoAccounts: () => request<DemoAccounts>('/api/auth/demo-accounts'),
   districts: () => request<District[]>('/api/reference/districts'),
   chains: () => request<Chain[]>('/api/reference/chains'),
   industries: (query: { q?: string; level?: string } = {}) =>

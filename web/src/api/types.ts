@@ -262,13 +262,16 @@ export interface StandardParameter {
   to?: string | null;
   source?: string | null;
   quality?: Quality | null;
+  note?: string | null;
 }
 
 export interface StandardVersion {
   version: string;
+  name?: string | null;
   from?: string | null;
   to?: string | null;
-  criteria?: { id: string; name?: string | null }[];
+  documents?: string[];
+  criteria?: { id: string; name?: string | null; quality?: Quality | null; any_of?: string; scorecard?: string }[];
   parameters?: StandardParameter[];
 }
 
@@ -281,4 +284,18 @@ export interface StandardCatalogueEntry {
 export interface PutProfileResult {
   credit_code: string;
   version: number;
+}
+
+export interface Me {
+  username: string;
+  display_name: string;
+  must_change_password: boolean;
+  csrf_token: string;
+  roles: { role: string; role_label: string; district_code: string | null; credit_code: string | null }[];
+  scope: { all: true } | { all: false; districts: string[]; enterprises: number };
+}
+
+export interface DemoAccounts {
+  password: string | null;
+  accounts: { username: string; display_name: string; description: string }[];
 }

@@ -26,7 +26,10 @@ export function IndustrySelect({ value, onChange }: { value?: string; onChange: 
       setLoading(true);
       api
         .industries({ q: text.trim() || undefined })
-        .then((industries) => setOptions(industries.slice(0, 100).map(toOption)))
+        .then((industries) =>
+          // The listing filters by numeric code prefixes; a section (门类, a letter) is not one.
+          setOptions(industries.filter((industry) => industry.level !== 'section').slice(0, 100).map(toOption)),
+        )
         .catch((err: Error) => message.error(err.message))
         .finally(() => setLoading(false));
     }, 250);

@@ -105,12 +105,28 @@ export default function PortraitPage() {
   );
 }
 
-const GAPS_SHOWN_FOLDED = 12;
+/** Gaps grouped into one line per fiscal year (newest first), after the non-yearly keys. */
+function groupGaps(gaps: DataGap[]): { title: string; labels: { path: string; text: string }[] }[] {
+  const general: { path: string; text: string }[] = [];
+  const byYear = new Map<string, { path: string; text: string }[]>();
+  for (const gap of gaps) {
+    const year = /^years\.(\d{4})/.exec(gap.path)?.[1];
+    if (!year) {
+      general.push({ path: gap.path, text: gap.label });
+      continue;
+    }
+    const text = gap.path === `years.${year}` ? '全年数据' : gap.label.replace(new RegExp(`^${year}年\\s*`), '');
+    byYear.set(year, [...(byYear.get(year) ?? []), { path: gap.path, text }]);
+  }
+  const years = [...byYear.keys()].sort().reverse();
+  return [
+    ...(general.length ? [{ title: '基本信息', labels: general }] : []),
+    ...years.map((year) => ({ title: `${year}年`, labels: byYear.get(year)! })),
+  ];
+}
 
 function GapsAlert({ gaps }: { gaps: DataGap[] }) {
-  const [expanded, setExpanded] = useState(false);
   if (!gaps.length) return null;
-  const shown = expanded ? gaps : gaps.slice(0, GAPS_SHOWN_FOLDED);
   return (
     <Alert
       type="warning"
@@ -118,18 +134,16 @@ function GapsAlert({ gaps }: { gaps: DataGap[] }) {
       data-testid="gaps-alert"
       title={`数据缺失（${gaps.length} 项）：以下数据未知，相关评价指标将判为“数据不足”，请补充或核实。`}
       description={
-        <Space size={[4, 4]} wrap>
-          {shown.map((gap) => (
-            <Tag key={gap.path} color="orange">
-              {gap.label}
-            </Tag>
+        <div className="gap-groups">
+          {groupGaps(gaps).map((group) => (
+            <div key={group.title} className="gap-group">
+              <Typography.Text strong className="gap-group-title">
+                {group.title}：
+              </Typography.Text>
+              <span>{group.labels.map((label) => label.text).join('、')}</span>
+            </div>
           ))}
-          {gaps.length > GAPS_SHOWN_FOLDED && (
-            <Typography.Link onClick={() => setExpanded(!expanded)}>
-              {expanded ? '收起' : `展开全部 ${gaps.length} 项`}
-            </Typography.Link>
-          )}
-        </Space>
+        </div>
       }
     />
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState, type HTMLAttributes } from 'react';
-import { Alert, Collapse, DatePicker, Empty, Form, Radio, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Collapse, DatePicker, Empty, Form, Radio, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import dayjs from 'dayjs';
 import type { CriterionResult, DataGap, Evaluation, Portrait, StandardCatalogueEntry } from '../../../api/types.ts';
@@ -10,6 +10,7 @@ import {
   APPLICATION_LABELS,
   CRITERION_STATUS,
   QUALITY_LABELS,
+  SIZE_CLASS_LABELS,
   STANDARD_NAMES,
   STANDARD_STATUS,
 } from '../../../lib/labels.ts';
@@ -45,8 +46,15 @@ function groupCriteria(criteria: CriterionResult[]): CriterionRow[] {
   return rows;
 }
 
+const SIZE_CLASS_TEXT: Record<string, string> = SIZE_CLASS_LABELS;
+
+/** Values as the engine reports them; size classes (G-02) read as 小型 rather than small. */
 function displayValue(value: unknown) {
   if (value === null || value === undefined) return <Unknown />;
+  if (typeof value === 'string' && SIZE_CLASS_TEXT[value]) return SIZE_CLASS_TEXT[value];
+  if (Array.isArray(value) && value.length && value.every((v) => typeof v === 'string' && SIZE_CLASS_TEXT[v])) {
+    return value.map((v) => SIZE_CLASS_TEXT[v as string]).join('、');
+  }
   return formatRuleValue(value);
 }
 
@@ -71,6 +79,7 @@ export function EvaluationTab({
   error: Error | undefined;
 }) {
   const [catalogue, setCatalogue] = useState<StandardCatalogueEntry[]>([]);
+  const [openPanels, setOpenPanels] = useState<string[]>([]);
   useEffect(() => {
     // Criterion names are a convenience here: without the catalogue the ids still identify them.
     loadStandardsCatalogue().then(setCatalogue, () => setCatalogue([]));
@@ -112,6 +121,18 @@ export function EvaluationTab({
         </Form.Item>
         {evaluation && (
           <Form.Item>
+            <Space>
+              <Button size="small" onClick={() => setOpenPanels(standards.map(([id]) => id))}>
+                全部展开
+              </Button>
+              <Button size="small" onClick={() => setOpenPanels([])}>
+                全部收起
+              </Button>
+            </Space>
+          </Form.Item>
+        )}
+        {evaluation && (
+          <Form.Item>
             <Space size={4} wrap>
               {Object.entries(STANDARD_STATUS).map(([status, tag]) => {
                 const count = standards.filter(([, result]) => result.status === status).length;
@@ -133,7 +154,8 @@ export function EvaluationTab({
       {evaluation && standards.length > 0 && (
         <Spin spinning={loading}>
           <Collapse
-            defaultActiveKey={standards.map(([id]) => id)}
+            activeKey={openPanels}
+            onChange={(keys) => setOpenPanels(keys as string[])}
             items={standards.map(([id, result]) => {
               const status = STANDARD_STATUS[result.status] ?? { label: result.status, color: 'default' };
               const rows = groupCriteria(result.criteria);
@@ -149,6 +171,7 @@ export function EvaluationTab({
                     {result.score !== null && result.score !== undefined && (
                       <Typography.Text type="secondary">得分 {formatNumber(result.score)}</Typography.Text>
                     )}
+                    <CriteriaSummary criteria={result.criteria} />
                   </Space>
                 ),
                 children: (
@@ -173,6 +196,15 @@ export function EvaluationTab({
       )}
     </Space>
   );
+}
+
+/** "达标 5 · 未达标 1 · 数据不足 2": the panel's content at a glance while it is folded. */
+function CriteriaSummary({ criteria }: { criteria: CriterionResult[] }) {
+  const parts = (Object.keys(CRITERION_STATUS) as CriterionResult['status'][])
+    .map((status) => ({ status, count: criteria.filter((c) => c.status === status).length }))
+    .filter((part) => part.count > 0 && part.status !== 'not_applicable')
+    .map((part) => `${CRITERION_STATUS[part.status].label} ${part.count}`);
+  return parts.length ? <Typography.Text type="secondary">指标：{parts.join(' · ')}</Typography.Text> : null;
 }
 
 function orderOf(id: string): number {
