@@ -265,3 +265,25 @@ describe.each(testStores)('enterprise evaluation on %s', (kind) => {
     expect(response.statusCode).toBe(400);
   });
 });
+
+describe.each(testStores)('reading profiles in batches on %s', (kind) => {
+  let db: Db;
+  afterAll(async () => db?.close());
+
+  it('gives every enterprise once, equal to its single profile, resumable after any batch', async () => {
+    db = await openTestDb(kind);
+    await loadDemo(db, systemActor('test'), { count: 230, seed: 3, latestYear: 2025, today: '2026-06-30' });
+    const { readProfiles } = await import('./use-cases/read-profiles.ts');
+    const { getProfile } = await import('./use-cases/get-portrait.ts');
+    const { systemScope } = await import('../../platform/scope.ts');
+    const batches = [];
+    for await (const batch of readProfiles(db, systemScope(), { batchSize: 50 })) batches.push(batch);
+    const profiles = batches.flatMap((b) => b.profiles);
+    expect(profiles).toHaveLength(230);
+    expect(new Set(profiles.map((p) => p.credit_code)).size).toBe(230);
+    expect(profiles[17]).toEqual(await getProfile(db, systemScope(), profiles[17].credit_code));
+    const resumed = [];
+    for await (const batch of readProfiles(db, systemScope(), { batchSize: 50, after: batches[1].last })) resumed.push(...batch.profiles);
+    expect(resumed.map((p) => p.credit_code)).toEqual(profiles.slice(100).map((p) => p.credit_code));
+  });
+});

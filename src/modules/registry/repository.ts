@@ -342,3 +342,44 @@ export async function registryIsEmpty(q: Queryable): Promise<boolean> {
   const rows = await q.query(`select 1 from registry.enterprise limit 1`);
   return rows.length === 0;
 }
+
+// ---------------------------------------------------------------- bulk reading for evaluation runs
+
+export interface ProfileRow extends Record<(typeof ENTERPRISE_COLUMNS)[number], unknown> {
+  credit_code: string;
+  details: Record<string, unknown>;
+  lists: Partial<Record<ListKey, unknown[]>>;
+  change_set_id: number;
+  /** [fiscal_year, ...YEAR_FIELDS] per stored year, oldest first. */
+  years: (number | null)[][] | null;
+}
+
+/** One batch of whole enterprises in credit-code order, after a code; years come packed so the rows stay few. */
+export async function profileBatch(q: Queryable, scope: Scope, options: { after: string | null; limit: number; creditCodes?: readonly string[] }): Promise<ProfileRow[]> {
+  const params: unknown[] = [];
+  const where = [scopeCondition(scope, 'e', params)];
+  if (options.after !== null) {
+    params.push(options.after);
+    where.push(`e.credit_code > $${params.length}`);
+  }
+  if (options.creditCodes) {
+    params.push(options.creditCodes);
+    where.push(`e.credit_code = any($${params.length}::text[])`);
+  }
+  params.push(options.limit);
+  return q.query<ProfileRow>(
+    `select e.credit_code, ${ENTERPRISE_COLUMNS.map((column) => `e.${column}`).join(', ')}, e.details, e.lists, e.change_set_id,
+       (select json_agg(json_build_array(y.fiscal_year, ${YEAR_FIELDS.map((field) => `y.${field}`).join(', ')}) order by y.fiscal_year)
+          from registry.enterprise_year y where y.credit_code = e.credit_code) as years
+     from registry.enterprise e
+     where ${where.join(' and ')}
+     order by e.credit_code
+     limit $${params.length}`,
+    params,
+  );
+}
+
+/** Enterprises whose data changed after a change set, for re-evaluating them without a full run. */
+export async function enterprisesChangedSince(q: Queryable, changeSetId: number): Promise<{ credit_code: string; change_set_id: number }[]> {
+  return q.query(`select credit_code, change_set_id from registry.enterprise where change_set_id > $1 order by change_set_id`, [changeSetId]);
+}

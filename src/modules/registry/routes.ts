@@ -83,7 +83,11 @@ export async function registryRoutes(fastify: FastifyInstance, { db }: AppDeps) 
         as_of: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '应为 YYYY-MM-DD 格式的日期' }).optional().describe('评价基准日，默认今天'),
         application: z.enum(['new', 're_review']).default('new').describe('申报类型：新申报或复核'),
       }),
-      response: { 404: errorResponse, 403: errorResponse },
+      response: {
+        200: z.object({ as_of: z.string(), application: z.enum(['new', 're_review']), result: z.record(z.string(), z.unknown()) }),
+        404: errorResponse,
+        403: errorResponse,
+      },
     },
     handler: (request) =>
       evaluateEnterprise(db, principalOf(request).scope, request.params.credit_code, {

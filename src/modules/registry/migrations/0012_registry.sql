@@ -41,6 +41,7 @@ create index enterprise_registration on registry.enterprise (registration_date, 
 create index enterprise_revenue on registry.enterprise (summary_operating_revenue, credit_code);
 create index enterprise_chains on registry.enterprise using gin (chains);
 create index enterprise_titles on registry.enterprise using gin (titles);
+create index enterprise_change_set on registry.enterprise (change_set_id);
 
 create table registry.enterprise_year (
   credit_code text not null references registry.enterprise (credit_code) on delete cascade,

@@ -1,5 +1,5 @@
 import { writeAudit, type Actor } from '../../../platform/audit.ts';
-import type { Db } from '../../../platform/db.ts';
+import type { Db, Queryable } from '../../../platform/db.ts';
 import type { Scope } from '../../../platform/scope.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { todayIso } from '../../../platform/dates.ts';
@@ -9,13 +9,13 @@ import { industryPath, referenceSets } from '../reference-sets.ts';
 import * as repo from '../repository.ts';
 import type { HistoryResponse, PortraitResponse } from './get-portrait.types.ts';
 
-export async function loadStoredEnterprise(db: Db, scope: Scope, creditCode: string): Promise<repo.StoredEnterprise> {
+export async function loadStoredEnterprise(db: Queryable, scope: Scope, creditCode: string): Promise<repo.StoredEnterprise> {
   const stored = await repo.loadEnterprise(db, scope, creditCode);
   if (!stored) throw new AppError('ENTERPRISE_NOT_FOUND', `未找到统一社会信用代码为“${creditCode}”的企业`, { credit_code: creditCode });
   return stored;
 }
 
-export async function getProfile(db: Db, scope: Scope, creditCode: string): Promise<ProfileDocument> {
+export async function getProfile(db: Queryable, scope: Scope, creditCode: string): Promise<ProfileDocument> {
   return assembleProfile(await loadStoredEnterprise(db, scope, creditCode));
 }
 

@@ -1,13 +1,13 @@
 import type { Actor } from '../../../platform/audit.ts';
 import { writeAudit } from '../../../platform/audit.ts';
-import type { Db } from '../../../platform/db.ts';
+import type { Db, Queryable } from '../../../platform/db.ts';
 import { scopeAllows, type Scope } from '../../../platform/scope.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { todayIso } from '../../../platform/dates.ts';
 import { listingColumns } from '../listing-columns.ts';
 import { splitProfile } from '../profile-mapping.ts';
 import { ENTERPRISE_COLUMNS, LIST_KEYS, YEAR_FIELDS } from '../profile-fields.ts';
-import { referenceSets } from '../reference-sets.ts';
+import { referenceSets, type ReferenceSets } from '../reference-sets.ts';
 import * as repo from '../repository.ts';
 import { validateProfile } from '../validate-profile.ts';
 import type { SaveProfileQuery, SaveProfileResponse } from './save-profile.types.ts';
@@ -35,6 +35,19 @@ export async function saveProfile(
   options: SaveProfileQuery & { today?: string },
 ): Promise<SaveProfileResponse> {
   const refs = await referenceSets(db);
+  return db.transaction((tx) => storeProfile(tx, refs, actor, scope, creditCode, body, options));
+}
+
+/** saveProfile inside the caller's transaction: an import commits all its rows, or none. */
+export async function storeProfile(
+  tx: Queryable,
+  refs: ReferenceSets,
+  actor: Actor,
+  scope: Scope,
+  creditCode: string,
+  body: unknown,
+  options: SaveProfileQuery & { today?: string },
+): Promise<SaveProfileResponse> {
   const profile = validateProfile(body, refs);
   if (profile.credit_code !== creditCode) {
     throw new AppError('VALIDATION_FAILED', `路径中的统一社会信用代码“${creditCode}”与画像中的“${profile.credit_code}”不一致`, [
@@ -48,7 +61,7 @@ export async function saveProfile(
   if (!scopeAllows(scope, { credit_code: creditCode, district_code: (profile.district_code as string | null) ?? null })) {
     throw new AppError('FORBIDDEN', `您无权将企业“${creditCode}”登记到区县“${profile.district_code ?? '未填'}”：超出您的管辖范围`);
   }
-  return db.transaction(async (tx) => {
+  {
     const existing = await repo.loadEnterprise(tx, scope, creditCode, { forUpdate: true });
     if (options.expected_version !== undefined && existing && existing.enterprise.version !== options.expected_version) {
       throw new AppError('CONFLICT', `企业信息已被他人修改（当前版本 ${existing.enterprise.version}，您编辑的是版本 ${options.expected_version}），请刷新后重试`, {
@@ -57,7 +70,7 @@ export async function saveProfile(
     }
     const revisions = existing ? diff(existing, split) : [];
     if (existing && revisions.length === 0) {
-      return { credit_code: creditCode, version: existing.enterprise.version, created: false, changed: false };
+      return { credit_code: creditCode, version: existing.enterprise.version, created: false, changed: false, change_set_id: null };
     }
     const changeSetId = await repo.insertChangeSet(tx, {
       source: options.source,
@@ -81,8 +94,8 @@ export async function saveProfile(
         ? { version, changed: revisions.map((r) => r.entity), source: options.source }
         : { version, name: profile.name, source: options.source },
     });
-    return { credit_code: creditCode, version, created: !existing, changed: true };
-  });
+    return { credit_code: creditCode, version, created: !existing, changed: true, change_set_id: changeSetId };
+  }
 }
 
 async function writeYears(tx: Parameters<typeof repo.upsertYear>[0], creditCode: string, split: ReturnType<typeof splitProfile>, existing: repo.StoredEnterprise | null, changeSetId: number) {

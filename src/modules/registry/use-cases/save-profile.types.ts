@@ -14,5 +14,6 @@ export const saveProfileResponse = z.object({
   version: z.number().int(),
   created: z.boolean(),
   changed: z.boolean(),
+  change_set_id: z.number().int().nullable().describe('本次写入的变更集编号；内容未变时为空'),
 });
 export type SaveProfileResponse = z.infer<typeof saveProfileResponse>;

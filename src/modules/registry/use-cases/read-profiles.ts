@@ -1,0 +1,40 @@
+import type { Db } from '../../../platform/db.ts';
+import type { Scope } from '../../../platform/scope.ts';
+import { assembleProfile, type ProfileDocument } from '../profile-mapping.ts';
+import { YEAR_FIELDS } from '../profile-fields.ts';
+import * as repo from '../repository.ts';
+
+export interface ProfileBatch {
+  profiles: ProfileDocument[];
+  /** The last credit code of the batch: pass it back as `after` to resume from here. */
+  last: string;
+  /** The highest change set among the batch's enterprises. */
+  maxChangeSet: number;
+}
+
+/** Contract profiles of every enterprise in scope, in credit-code order, a batch at a time. */
+export async function* readProfiles(db: Db, scope: Scope, options: { batchSize?: number; after?: string | null; creditCodes?: readonly string[] } = {}): AsyncGenerator<ProfileBatch> {
+  const limit = options.batchSize ?? 5000;
+  let after = options.after ?? null;
+  for (;;) {
+    const rows = await repo.profileBatch(db, scope, { after, limit, creditCodes: options.creditCodes });
+    if (rows.length === 0) return;
+    let maxChangeSet = 0;
+    const profiles = rows.map((row) => {
+      if (row.change_set_id > maxChangeSet) maxChangeSet = row.change_set_id;
+      return toProfile(row);
+    });
+    after = rows[rows.length - 1].credit_code;
+    yield { profiles, last: after, maxChangeSet };
+    if (rows.length < limit) return;
+  }
+}
+
+function toProfile(row: repo.ProfileRow): ProfileDocument {
+  const years = (row.years ?? []).map((packed) => {
+    const year: Record<string, number | null> = { fiscal_year: packed[0] };
+    for (let i = 0; i < YEAR_FIELDS.length; i++) year[YEAR_FIELDS[i]] = packed[i + 1];
+    return year as unknown as repo.YearRow;
+  });
+  return assembleProfile({ enterprise: row as unknown as repo.EnterpriseRow, years });
+}
