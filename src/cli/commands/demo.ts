@@ -4,6 +4,8 @@ import { todayIso } from '../../platform/dates.ts';
 import { openDatabase } from '../../platform/db.ts';
 import { migrate } from '../../platform/migrate.ts';
 import { loadDemo } from '../../modules/registry/demo/load-demo.ts';
+import { createDemoAccounts } from '../../modules/identity/demo-accounts.ts';
+import { enterprisesOfDistrict } from '../../modules/registry/use-cases/demo-enterprises.ts';
 import { CliError, integerOption, parseArgs, progressBar } from '../args.ts';
 
 export async function run(args: string[]): Promise<number> {
@@ -15,7 +17,7 @@ export async function run(args: string[]): Promise<number> {
     latestYear = integerOption(options, 'year', Number(todayIso().slice(0, 4)) - 1);
   } catch (error) {
     if (error instanceof CliError) {
-      process.stderr.write(`${error.message}\n用法：tidu demo --count N --seed S [--year 最近财年]\n`);
+      process.stderr.write(`${error.message}\n用法：tidu demo --count N --seed S [--year 最近财年] [--with-accounts]\n`);
       return 2;
     }
     throw error;
@@ -36,6 +38,10 @@ export async function run(args: string[]): Promise<number> {
     });
     const seconds = (Date.now() - startedAt) / 1000;
     if (interactive) process.stderr.write('\n');
+    if (options.has('with-accounts')) {
+      await createDemoAccounts(db, await enterprisesOfDistrict(db, '500112', 40));
+      process.stdout.write('已创建演示账号，密码均为 Tidu-demo-2026\n');
+    }
     process.stdout.write(`已生成 ${count} 家演示企业（种子 ${seed}，财年截至 ${latestYear}），用时 ${seconds.toFixed(1)} 秒\n`);
     return 0;
   } finally {

@@ -5,6 +5,8 @@ import { openDatabase } from '../../platform/db.ts';
 import { migrate } from '../../platform/migrate.ts';
 import { loadDemo } from '../../modules/registry/demo/load-demo.ts';
 import { registryIsEmpty } from '../../modules/registry/repository.ts';
+import { createDemoAccounts } from '../../modules/identity/demo-accounts.ts';
+import { enterprisesOfDistrict } from '../../modules/registry/use-cases/demo-enterprises.ts';
 import { buildServer } from '../../server.ts';
 
 const FIRST_START_DEMO_COUNT = 5000;
@@ -19,6 +21,9 @@ export async function run(): Promise<number> {
     process.stdout.write(`首次启动：正在生成 ${FIRST_START_DEMO_COUNT} 家演示企业……\n`);
     const today = todayIso();
     await loadDemo(db, systemActor('首次启动'), { count: FIRST_START_DEMO_COUNT, seed: 2026, latestYear: Number(today.slice(0, 4)) - 1, today });
+    // Demo accounts exist only in the embedded demo; a PostgreSQL deployment gets them only from `tidu demo --with-accounts`.
+    await createDemoAccounts(db, await enterprisesOfDistrict(db, '500112', 40));
+    process.stdout.write('已创建演示账号（密码 Tidu-demo-2026），登录页列出了全部演示账号\n');
   }
   const app = await buildServer({ db, config }, { logger: Boolean(process.env.LOG_REQUESTS) });
   await app.listen({ port: config.port, host: config.host });
