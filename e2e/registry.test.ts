@@ -3,6 +3,11 @@ import { eventually, startHarness, type Harness } from './harness.ts';
 import { creditCode, smallProfile } from './fixtures.ts';
 
 const YUBEI = '500112';
+
+/** A date relative to today, so the validity tags (有效 / 即将到期 / 已过期) do not age with the calendar. */
+function daysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
 const JIANGBEI = '500105';
 
 const precision = smallProfile({
@@ -15,7 +20,11 @@ const precision = smallProfile({
     '2024': { operating_revenue: 11870, main_business_revenue: 11200, rd_expense: null, employees_period_end: 132, rd_staff: 24 },
     '2025': { operating_revenue: 12345, main_business_revenue: 11900, rd_expense: 560, employees_period_end: 140, rd_staff: 28 },
   },
-  qualifications: [{ title: 'specialized_sme', level: 'provincial', issue_date: '2024-01-10', expiry_date: '2027-01-10' }],
+  qualifications: [
+    { title: 'specialized_sme', level: 'provincial', issue_date: daysFromToday(-365), expiry_date: daysFromToday(2 * 365) },
+    { title: 'high_tech', level: 'national', issue_date: daysFromToday(-1000), expiry_date: daysFromToday(30) },
+    { title: 'innovative_sme', level: 'provincial', issue_date: daysFromToday(-1200), expiry_date: daysFromToday(-60) },
+  ],
 });
 
 const robotics = smallProfile({
@@ -102,6 +111,34 @@ describe('企业名录与企业画像', () => {
     await page.screenshot({ path: '/tmp/tidu-portrait-overview.png', fullPage: true });
     const pageErrors = harness.consoleProblems.filter((line) => line.startsWith('[pageerror]'));
     expect(pageErrors).toEqual([]);
+  });
+
+  it('tells known-none lists from unknown ones, and records a correction in 变更历史', async () => {
+    const { page, baseUrl } = harness;
+    await page.goto(`${baseUrl}/enterprises/${precision.credit_code}?tab=honours`);
+    const titles = page.getByTestId('honours-qualifications').locator('tr.ant-table-row');
+    await eventually(() => titles.count()).toBe(3);
+    expect(await titles.filter({ hasText: '专精特新中小企业' }).textContent()).toContain('有效');
+    expect(await titles.filter({ hasText: '高新技术企业' }).textContent()).toContain('即将到期');
+    expect(await titles.filter({ hasText: '创新型中小企业' }).textContent()).toContain('已过期');
+    expect(await page.getByTestId('honours-ip_items').textContent()).toContain('无知识产权');
+    expect(await page.getByTestId('honours-science_awards').textContent()).toContain('数据缺失');
+
+    const corrected = structuredClone(precision) as typeof precision & { years: Record<string, Record<string, number | null>> };
+    corrected.years['2024'].rd_expense = 480;
+    await harness.putProfile(corrected, { source: 'tax_data', source_ref: '2024年度企业所得税汇算清缴' });
+
+    await page.goto(`${baseUrl}/enterprises/${precision.credit_code}?tab=years`);
+    await eventually(() => page.getByTestId('year-cell-2024-rd_expense').textContent()).toBe('480');
+    expect(await page.getByTestId('year-cell-2024-rd_expense').getAttribute('class')).not.toContain('gap-cell');
+
+    await page.getByRole('tab', { name: '变更历史' }).click();
+    const change = page.locator('tr.ant-table-row', { hasText: '2024年度数据' }).first();
+    await eventually(() => change.textContent()).toContain('研发费用');
+    const text = await change.textContent();
+    expect(text).toContain('480');
+    expect(text).toContain('税务数据');
+    await page.screenshot({ path: '/tmp/tidu-portrait-history.png', fullPage: true });
   });
 
   it('shows city totals and the district map on the 工作台, and placeholders for pages still to come', async () => {

@@ -65,6 +65,8 @@ async function main() {
     const result = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
       cwd: root,
       stdio: 'inherit',
+      // Vite takes NODE_ENV from the environment: under vitest it is "test", which would ship React's development build.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     if (result.status !== 0) console.error('Web build failed.');
     return result.status ?? 1;

@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Spin, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Empty, Row, Spin, Statistic, Table, Tooltip, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { EChartsOption } from 'echarts';
 import { api } from '../../api/client.ts';
@@ -76,10 +76,15 @@ export default function DashboardPage() {
                 <Statistic title="企业总数（家）" value={data?.total ?? '—'} groupSeparator="," />
               </Col>
               {SIZE_CLASS_ORDER.map((size) => (
-                <Col xs={12} md={8} xl={5} key={size}>
+                <Col xs={12} md={8} xl={4} key={size}>
                   <Statistic title={`${SIZE_CLASS_LABELS[size]}企业（家）`} value={data?.bySize[size] ?? '—'} groupSeparator="," />
                 </Col>
               ))}
+              <Col xs={12} md={8} xl={4}>
+                <Tooltip title="缺少划型所需数据（营业收入、从业人员等），暂无法判定规模">
+                  <Statistic title="规模未知（家）" value={data ? unknownSize(data) : '—'} groupSeparator="," />
+                </Tooltip>
+              </Col>
               {HEADLINE_TITLES.map((title) => (
                 <Col xs={12} md={8} xl={6} key={title}>
                   <Link to={`/enterprises?title=${title}`}>
@@ -136,6 +141,10 @@ export default function DashboardPage() {
   );
 }
 
+function unknownSize(data: DashboardData): number {
+  return data.total - SIZE_CLASS_ORDER.reduce((sum, size) => sum + data.bySize[size], 0);
+}
+
 function mapOption(data: DashboardData): EChartsOption {
   const administrative = data.byDistrict.filter((d) => /^\d{6}$/.test(d.district.code));
   const max = Math.max(1, ...administrative.map((d) => d.count));
@@ -161,6 +170,8 @@ function mapOption(data: DashboardData): EChartsOption {
         type: 'map',
         map: MAP_NAME,
         roam: true,
+        layoutCenter: ['50%', '50%'],
+        layoutSize: '100%',
         label: { show: false },
         emphasis: { label: { show: true }, itemStyle: { areaColor: '#f5a623' } },
         data: administrative.map((d) => ({ name: d.district.name, value: d.count })),

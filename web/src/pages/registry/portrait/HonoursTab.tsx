@@ -41,6 +41,7 @@ export function HonoursTab({ portrait }: { portrait: Portrait }) {
       <Card
         size="small"
         title={title}
+        data-testid={`honours-${path}`}
         extra={
           source && (
             <ProvenanceTip source={source}>
