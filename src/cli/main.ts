@@ -4,6 +4,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   migrate: { summary: '执行数据库迁移', load: () => import('./commands/migrate.ts') },
   demo: { summary: '生成演示数据：--count N --seed S', load: () => import('./commands/demo.ts') },
   evaluate: { summary: '按认定标准评价企业画像文件', load: () => import('./commands/evaluate.ts') },
+  user: { summary: '创建用户：create --username U --role R [--district …] [--enterprise …]', load: () => import('./commands/user.ts') },
+  audit: { summary: '导出审计日志：export --from 日期 --to 日期', load: () => import('./commands/audit.ts') },
   bench: { summary: '运行基准测试，结果写入 bench/results/', load: () => import('../../bench/run.ts') },
 };
 
