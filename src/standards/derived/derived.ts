@@ -2,15 +2,16 @@ import type { Profile } from '../profile/schema.ts';
 import { sizeLimits, sizeSectorOf, type SizeLimits, type SizeSector } from '../parameters/size-standard.ts';
 import { entryAt } from '../parameters/types.ts';
 import type { DerivedContext } from './context.ts';
+import { createDerived, type Derived } from './record.ts';
 import { dayNumber, yearsBetween } from './dates.ts';
 
 /**
  * Every figure the criteria read, computed once per profile and decision date. Unknown numbers are NaN, never 0.
  * Yes/no facts are 1 / 0 / NaN (unknown). Counts over lists carry a lower bound (`…Lo`: items that certainly count)
  * and an upper bound (`…Hi`: items that might count once their unknown fields are filled in); an absent list gives NaN.
- * The record is built by one object literal so that every profile shares one hidden class.
+ * The numbers live in a typed array (see record.ts), so a batch reuses one record and allocates nothing per profile.
  */
-export type Derived = ReturnType<typeof computeDerived>;
+export type { Derived } from './record.ts';
 
 export type SizeClass = 'micro' | 'small' | 'medium' | 'large';
 export const SIZE_CLASSES: readonly SizeClass[] = ['micro', 'small', 'medium', 'large'];
@@ -51,6 +52,18 @@ const LEVEL_RANK: Record<string, number> = { national: 4, provincial: 3, city: 2
 
 type Row = Record<string, unknown> | undefined;
 
+function rankAtMost(rank: number, limit: number): number {
+  return rank !== rank ? MAYBE : rank <= limit ? YES : NO;
+}
+
+/** 高新 §2.4 growth in %, by years in business (edge rules [U]); g1..g3 are the three fiscal years, oldest first. */
+function hnteGrowth(businessYears: number, g1: number, g2: number, g3: number): number {
+  if (businessYears <= 1) return 0;
+  if (businessYears === 2 || g1 === 0) return g2 === 0 ? 0 : (g3 / g2 - 1) * 100;
+  if (g2 === 0) return 0;
+  return (0.5 * (g2 / g1 + g3 / g2) - 1) * 100;
+}
+
 function geTri(value: number, limit: number): number {
   return value !== value ? NaN : value >= limit ? 1 : 0;
 }
@@ -61,19 +74,22 @@ function andTri(a: number, b: number): number {
   return 1;
 }
 
-/** 300号 size class: 3 large, 2 medium, 1 small, 0 micro, NaN unknown; `large` is the tri-valued "is large". */
-function classify(limits: SizeLimits, single: boolean, a: number, b: number): { size: number; large: number } {
-  const test = (la: number, lb: number) => (single ? geTri(a, la) : andTri(geTri(a, la), geTri(b, lb)));
-  const large = test(limits.a_large, limits.b_large);
-  if (large === 1) return { size: 3, large };
-  if (large !== 0) return { size: NaN, large };
-  const medium = test(limits.a_medium, limits.b_medium);
-  if (medium === 1) return { size: 2, large };
-  if (medium !== 0) return { size: NaN, large };
-  const small = test(limits.a_small, limits.b_small);
-  if (small === 1) return { size: 1, large };
-  if (small !== 0) return { size: NaN, large };
-  return { size: 0, large };
+function sizeTest(single: boolean, a: number, b: number, la: number, lb: number): number {
+  return single ? geTri(a, la) : andTri(geTri(a, la), geTri(b, lb));
+}
+
+/** The size code (3 large … 0 micro, NaN unknown); `isLarge` is decided separately since it needs fewer figures. */
+function classify(limits: SizeLimits, single: boolean, a: number, b: number): number {
+  const large = sizeTest(single, a, b, limits.a_large, limits.b_large);
+  if (large === 1) return 3;
+  if (large !== 0) return NaN;
+  const medium = sizeTest(single, a, b, limits.a_medium, limits.b_medium);
+  if (medium === 1) return 2;
+  if (medium !== 0) return NaN;
+  const small = sizeTest(single, a, b, limits.a_small, limits.b_small);
+  if (small === 1) return 1;
+  if (small !== 0) return NaN;
+  return 0;
 }
 
 function sizeIndicator(kind: string, sector: SizeSector, row: Row): number {
@@ -83,7 +99,8 @@ function sizeIndicator(kind: string, sector: SizeSector, row: Row): number {
   return num(row[sector.revenueKey]);
 }
 
-export function computeDerived(profile: Profile, ctx: DerivedContext) {
+/** Fills `into` (a record reused across a batch) or a new record. */
+export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Derived): Derived {
   const p = profile;
   const asOf = ctx.asOf;
   const years = p.years as Record<string, Row> | null | undefined;
@@ -120,12 +137,6 @@ export function computeDerived(profile: Profile, ctx: DerivedContext) {
   // 高新 §2.4 growth: years in business decide the formula (edge rules [U]).
   const businessYears = registrationYear === registrationYear ? ctx.year - registrationYear : 3;
   const na1 = assets3 - liab3, na2 = assets2 - liab2, na3 = assets1 - liab1;
-  const hnteGrowth = (g1: number, g2: number, g3: number): number => {
-    if (businessYears <= 1) return 0;
-    if (businessYears === 2 || g1 === 0) return g2 === 0 ? 0 : (g3 / g2 - 1) * 100;
-    if (g2 === 0) return 0;
-    return (0.5 * (g2 / g1 + g3 / g2) - 1) * 100;
-  };
 
   // Size class (300号) from Y-1.
   const sector = sizeSectorOf(p.industry_code);
@@ -134,9 +145,11 @@ export function computeDerived(profile: Profile, ctx: DerivedContext) {
   if (sector) {
     const limits = entryAt(sizeLimits[sector.row], asOf)?.value;
     if (limits) {
-      const c = classify(limits, sector.b === null, sizeIndicator(sector.a, sector, y1), sector.b ? sizeIndicator(sector.b, sector, y1) : NaN);
-      sizeCode = c.size;
-      isLarge = c.large;
+      const single = sector.b === null;
+      const a = sizeIndicator(sector.a, sector, y1);
+      const b = single ? NaN : sizeIndicator(sector.b!, sector, y1);
+      sizeCode = classify(limits, single, a, b);
+      isLarge = sizeTest(single, a, b, limits.a_large, limits.b_large);
     }
   }
 
@@ -212,15 +225,14 @@ export function computeDerived(profile: Profile, ctx: DerivedContext) {
       const isNat = a.level === 'national' ? YES : a.level == null ? MAYBE : NO;
       const isProv = a.level === 'provincial' ? YES : a.level == null ? MAYBE : NO;
       const rank = typeof a.rank === 'number' ? a.rank : NaN;
-      const rankAtMost = (limit: number) => (rank !== rank ? MAYBE : rank <= limit ? YES : NO);
       const in3 = within(a.date, ctx.since3y, asOf);
       const in5 = within(a.date, ctx.since5y, asOf);
       const natOrProv = Math.max(isNat, isProv);
       natProv3y = Math.max(natProv3y, Math.min(natOrProv, in3));
-      dqa3y = Math.max(dqa3y, Math.min(in3, Math.max(Math.min(isProv, rankAtMost(ctx.provincialTop)), Math.min(isNat, rankAtMost(ctx.nationalTop5)))));
-      natTop3in3y = Math.max(natTop3in3y, Math.min(isNat, rankAtMost(ctx.nationalTop3), in3));
-      provPlusTop3in3y = Math.max(provPlusTop3in3y, Math.min(natOrProv, rankAtMost(ctx.provincialTop), in3));
-      natTop3in5y = Math.max(natTop3in5y, Math.min(isNat, rankAtMost(ctx.nationalTop3), in5));
+      dqa3y = Math.max(dqa3y, Math.min(in3, Math.max(Math.min(isProv, rankAtMost(rank, ctx.provincialTop)), Math.min(isNat, rankAtMost(rank, ctx.nationalTop5)))));
+      natTop3in3y = Math.max(natTop3in3y, Math.min(isNat, rankAtMost(rank, ctx.nationalTop3), in3));
+      provPlusTop3in3y = Math.max(provPlusTop3in3y, Math.min(natOrProv, rankAtMost(rank, ctx.provincialTop), in3));
+      natTop3in5y = Math.max(natTop3in5y, Math.min(isNat, rankAtMost(rank, ctx.nationalTop3), in5));
     }
   }
 
@@ -358,120 +370,161 @@ export function computeDerived(profile: Profile, ctx: DerivedContext) {
   const standardParticipation =
     quality?.standard_participation != null ? tri(quality.standard_participation) : standards ? (anyStandard === YES ? 1 : 0) : NaN;
 
-  return {
-    profile: p,
-    rev1, rev2, rev3, rev4, main1, main2, main3, sales1, sales2, sales3,
-    totalIncome1: num(y1?.total_income), hntIncome1: num(y1?.hnt_income), totalCost1: num(y1?.total_cost_expense),
-    rd1, rd2, rd3, rdd1, rdd2, rdd3,
-    netProfit1: num(y1?.net_profit),
-    assets1, assets2, assets3, liab1, liab2, liab3,
-    empEnd1: num(y1?.employees_period_end), empTotal1, sciStaff1, rdStaff1: num(y1?.rd_staff),
-    platform0: num(y0?.platform_srdi_score), platform1: num(y1?.platform_srdi_score),
-
-    rdRatio1: percent(rd1, rev1), rdRatio2: percent(rd2, rev2), rdRatio3: percent(rd3, rev3),
-    mainShare1: percent(main1, rev1),
-    debtRatio1: percent(liab1, assets1),
-    netMargin1: percent(num(y1?.net_profit), rev1),
-    mainGrowth1: main2 > 0 ? ((main1 - main2) / main2) * 100 : NaN,
-    mainGrowthAvg2: main2 > 0 && main3 > 0 ? (((main1 - main2) / main2 + (main2 - main3) / main3) / 2) * 100 : NaN,
-    revCagr2: rev3 > 0 ? (Math.sqrt(rev1 / rev3) - 1) * 100 : NaN,
-    meanMain3: (main1 + main2 + main3) / 3,
-    rdSum2: rd1 + rd2,
-    rdMean2: (rd1 + rd2) / 2,
-    sciStaffShare1: percent(sciStaff1, empTotal1),
-    rdStaffShare1: percent(num(y1?.rd_staff), empTotal1),
-    rdToSales1: percent(rd1, sales1),
-    rdToCost1: percent(rd1, num(y1?.total_cost_expense)),
-    hnteRdRatio: percent(rdSum, salesSum),
-    hnteDomesticShare: percent(rdDomesticSum, rdSum),
-    hnteIncomeShare: percent(num(y1?.hnt_income), num(y1?.total_income)),
-    hnteNetAssetGrowth: hnteGrowth(na1, na2, na3),
-    hnteSalesGrowth: hnteGrowth(sales3, sales2, sales1),
-
-    segmentYears: segmentStart ? yearsBetween(segmentStart, ctx.endOfLastYear) : NaN,
-    ageYears: registration ? yearsBetween(registration, asOf) : NaN,
-    ageDays: registration ? dayNumber(asOf) - dayNumber(registration) : NaN,
-
-    sizeCode, isLarge,
-
-    legalPerson: tri(p.legal_person),
-    inRegion: typeof p.district_code === 'string' && p.district_code.length > 0 ? 1 : NaN,
-    resident: tri(p.resident_enterprise),
-    auditedTax: p.tax_collection_method === 'audit' ? 1 : p.tax_collection_method === 'deemed' ? 0 : NaN,
-    rdAccounting: tri(p.rd_accounting_ok),
-    listed: tri(p.is_listed),
-    industry: typeof p.industry_code === 'string' ? p.industry_code : '',
-    abnormal: tri(compliance?.abnormal_list),
-    dishonest: tri(compliance?.serious_dishonesty),
-    prohibited: tri(compliance?.prohibited_product),
-    taxEvasion: tri(compliance?.tax_evasion),
-    dataFraud: tri(compliance?.data_fraud),
-    misconduct: tri(compliance?.research_misconduct),
-    incidents3yLo: incidents ? inc3Lo : NaN, incidents3yHi: incidents ? inc3Hi : NaN,
-    incidentsHnteLo: incidents ? incHnteLo : NaN, incidentsHnteHi: incidents ? incHnteHi : NaN,
-    incidentsTechSmeLo: incidents ? incTsLo : NaN, incidentsTechSmeHi: incidents ? incTsHi : NaN,
-
-    qmsCert: tri(quality?.qms_cert), ownBrand: tri(quality?.own_brand), qualityAward: tri(quality?.quality_award),
-    standardParticipation,
-    mgmtCert: tri(quality?.mgmt_system_cert), developedMarketCert: tri(quality?.developed_market_product_cert),
-    infoSystem: tri(quality?.info_system_core_business),
-    digitalLevel: num(p.digital_level),
-    inSei: tri(mainProduct?.in_sei_catalogue), sixBase: tri(mainProduct?.six_base_field), chainKeyLink: tri(mainProduct?.chain_key_link),
-    newProduct: tri(mainProduct?.new_product),
-    productField: typeof mainProduct?.main_product_field === 'string' ? 1 : NaN,
-    gapFilling: tri(productFlags?.gap_filling_results), timeHonoured: tri(productFlags?.time_honoured_brand),
-    suppliesLeader: tri(productFlags?.supplies_chain_leader),
-    energyAdvanced: tri(p.energy_vs_quota_advanced),
-    hteField: typeof p.hte_field === 'string' && p.hte_field.length > 0 ? 1 : NaN,
-    marketShare: num(market?.share_pct), rankDomestic: num(market?.rank_domestic), rankGlobal: num(market?.rank_global),
-    valuationUsd: num(p.valuation_usd), financingUsd: num(p.cumulative_financing_usd),
-    talentsLo: talents ? talents.length : NaN,
-
-    ipGradeHighValueILo: ipListed ? gHvILo : NaN, ipGradeHighValueIHi: ipListed ? gHvIHi : NaN,
-    ipGradeSelfILo: ipListed ? gSelfILo : NaN, ipGradeSelfIHi: ipListed ? gSelfIHi : NaN,
-    ipGradeILo: ipListed ? gILo : NaN, ipGradeIHi: ipListed ? gIHi : NaN,
-    ipGradeIILo: ipListed ? gIILo : NaN, ipGradeIIHi: ipListed ? gIIHi : NaN,
-    ipAppliedILo: ipListed ? appliedILo : NaN, ipAppliedIHi: ipListed ? appliedIHi : NaN,
-    ipOwnAppliedILo: ipListed ? x4Lo : NaN, ipOwnAppliedIHi: ipListed ? x4Hi : NaN,
-    ipAnyLo: ipListed ? hAnyLo : NaN, ipAnyHi: ipListed ? hAnyHi : NaN,
-    ipILo: ipListed ? hILo : NaN, ipIHi: ipListed ? hIHi : NaN,
-    ipIILo: ipListed ? hIILo : NaN, ipIIHi: ipListed ? hIIHi : NaN,
-    ipSelfOwned: ipListed ? fromItemTruth(hSelf) : NaN,
-
-    awardNatProv3y: awards ? fromItemTruth(natProv3y) : NaN,
-    awardDqa3y: awards ? fromItemTruth(dqa3y) : NaN,
-    awardNatTop3In3y: awards ? fromItemTruth(natTop3in3y) : NaN,
-    awardProvPlusTop3In3y: awards ? fromItemTruth(provPlusTop3in3y) : NaN,
-    awardNatTop3In5y: awards ? fromItemTruth(natTop3in5y) : NaN,
-
-    institutionAny: institutions ? fromItemTruth(instAny) : NaN,
-    institutionCityPlus: institutions ? fromItemTruth(instCityPlus) : NaN,
-    institutionProvPlus: institutions ? fromItemTruth(instProvPlus) : NaN,
-    institutionLevelLo: institutions ? instLevelLo : NaN,
-    institutionLevelHi: institutions ? instLevelHi : NaN,
-
-    titleDq2: qualifications ? fromItemTruth(hasDq2) : NaN,
-    titleHighTech: qualifications ? fromItemTruth(hasHighTech) : NaN,
-    titleTier1: qualifications ? fromItemTruth(hasTier1) : NaN,
-    titleTechSme: qualifications ? fromItemTruth(hasTechSme) : NaN,
-    titleInnovative: qualifications ? fromItemTruth(hasInnovative) : NaN,
-    titleSpecialized: qualifications ? fromItemTruth(hasSpecialized) : NaN,
-    titleLittleGiant: qualifications ? fromItemTruth(hasLittleGiant) : NaN,
-    specializedIssued,
-    littleGiantIssued,
-
-    financing2yLo: financing ? fin2Lo : NaN, financing2yHi: financing ? fin2Hi : NaN,
-    financing3yLo: financing ? fin3Lo : NaN, financing3yHi: financing ? fin3Hi : NaN,
-
-    standardLed5y: standards ? fromItemTruth(ledStandard5y) : NaN,
-    standardNationalOrIndustry: standards ? fromItemTruth(nationalOrIndustryStandard) : NaN,
-
-    transfersPerYearLo: transfersLo, transfersPerYearHi: transfersHi,
-    chuangkeInWindow, chuangkeTop500: top500, chuangkeTop50: top50,
-
-    judgements: (p.reviewer_judgements ?? null) as Readonly<Record<string, boolean | null>> | null,
-    reviewerScores: (p.reviewer_scores ?? null) as Readonly<Record<string, number | null>> | null,
-  };
+  const o = into ?? createDerived();
+  o.profile = p;
+  o.rev1 = rev1;
+  o.rev2 = rev2;
+  o.rev3 = rev3;
+  o.rev4 = rev4;
+  o.main1 = main1;
+  o.main2 = main2;
+  o.main3 = main3;
+  o.sales1 = sales1;
+  o.sales2 = sales2;
+  o.sales3 = sales3;
+  o.totalIncome1 = num(y1?.total_income);
+  o.hntIncome1 = num(y1?.hnt_income);
+  o.totalCost1 = num(y1?.total_cost_expense);
+  o.rd1 = rd1;
+  o.rd2 = rd2;
+  o.rd3 = rd3;
+  o.rdd1 = rdd1;
+  o.rdd2 = rdd2;
+  o.rdd3 = rdd3;
+  o.netProfit1 = num(y1?.net_profit);
+  o.assets1 = assets1;
+  o.assets2 = assets2;
+  o.assets3 = assets3;
+  o.liab1 = liab1;
+  o.liab2 = liab2;
+  o.liab3 = liab3;
+  o.empEnd1 = num(y1?.employees_period_end);
+  o.empTotal1 = empTotal1;
+  o.sciStaff1 = sciStaff1;
+  o.rdStaff1 = num(y1?.rd_staff);
+  o.platform0 = num(y0?.platform_srdi_score);
+  o.platform1 = num(y1?.platform_srdi_score);
+  o.rdRatio1 = percent(rd1, rev1);
+  o.rdRatio2 = percent(rd2, rev2);
+  o.rdRatio3 = percent(rd3, rev3);
+  o.mainShare1 = percent(main1, rev1);
+  o.debtRatio1 = percent(liab1, assets1);
+  o.netMargin1 = percent(num(y1?.net_profit), rev1);
+  o.mainGrowth1 = main2 > 0 ? ((main1 - main2) / main2) * 100 : NaN;
+  o.mainGrowthAvg2 = main2 > 0 && main3 > 0 ? (((main1 - main2) / main2 + (main2 - main3) / main3) / 2) * 100 : NaN;
+  o.revCagr2 = rev3 > 0 ? (Math.sqrt(rev1 / rev3) - 1) * 100 : NaN;
+  o.meanMain3 = (main1 + main2 + main3) / 3;
+  o.rdSum2 = rd1 + rd2;
+  o.rdMean2 = (rd1 + rd2) / 2;
+  o.sciStaffShare1 = percent(sciStaff1, empTotal1);
+  o.rdStaffShare1 = percent(num(y1?.rd_staff), empTotal1);
+  o.rdToSales1 = percent(rd1, sales1);
+  o.rdToCost1 = percent(rd1, num(y1?.total_cost_expense));
+  o.hnteRdRatio = percent(rdSum, salesSum);
+  o.hnteDomesticShare = percent(rdDomesticSum, rdSum);
+  o.hnteIncomeShare = percent(num(y1?.hnt_income), num(y1?.total_income));
+  o.hnteNetAssetGrowth = hnteGrowth(businessYears, na1, na2, na3);
+  o.hnteSalesGrowth = hnteGrowth(businessYears, sales3, sales2, sales1);
+  o.segmentYears = segmentStart ? yearsBetween(segmentStart, ctx.endOfLastYear) : NaN;
+  o.ageYears = registration ? yearsBetween(registration, asOf) : NaN;
+  o.ageDays = registration ? dayNumber(asOf) - dayNumber(registration) : NaN;
+  o.sizeCode = sizeCode;
+  o.isLarge = isLarge;
+  o.legalPerson = tri(p.legal_person);
+  o.inRegion = typeof p.district_code === 'string' && p.district_code.length > 0 ? 1 : NaN;
+  o.resident = tri(p.resident_enterprise);
+  o.auditedTax = p.tax_collection_method === 'audit' ? 1 : p.tax_collection_method === 'deemed' ? 0 : NaN;
+  o.rdAccounting = tri(p.rd_accounting_ok);
+  o.listed = tri(p.is_listed);
+  o.industry = typeof p.industry_code === 'string' ? p.industry_code : '';
+  o.abnormal = tri(compliance?.abnormal_list);
+  o.dishonest = tri(compliance?.serious_dishonesty);
+  o.prohibited = tri(compliance?.prohibited_product);
+  o.taxEvasion = tri(compliance?.tax_evasion);
+  o.dataFraud = tri(compliance?.data_fraud);
+  o.misconduct = tri(compliance?.research_misconduct);
+  o.incidents3yLo = incidents ? inc3Lo : NaN;
+  o.incidents3yHi = incidents ? inc3Hi : NaN;
+  o.incidentsHnteLo = incidents ? incHnteLo : NaN;
+  o.incidentsHnteHi = incidents ? incHnteHi : NaN;
+  o.incidentsTechSmeLo = incidents ? incTsLo : NaN;
+  o.incidentsTechSmeHi = incidents ? incTsHi : NaN;
+  o.qmsCert = tri(quality?.qms_cert);
+  o.ownBrand = tri(quality?.own_brand);
+  o.qualityAward = tri(quality?.quality_award);
+  o.standardParticipation = standardParticipation;
+  o.mgmtCert = tri(quality?.mgmt_system_cert);
+  o.developedMarketCert = tri(quality?.developed_market_product_cert);
+  o.infoSystem = tri(quality?.info_system_core_business);
+  o.digitalLevel = num(p.digital_level);
+  o.inSei = tri(mainProduct?.in_sei_catalogue);
+  o.sixBase = tri(mainProduct?.six_base_field);
+  o.chainKeyLink = tri(mainProduct?.chain_key_link);
+  o.newProduct = tri(mainProduct?.new_product);
+  o.productField = typeof mainProduct?.main_product_field === 'string' ? 1 : NaN;
+  o.gapFilling = tri(productFlags?.gap_filling_results);
+  o.timeHonoured = tri(productFlags?.time_honoured_brand);
+  o.suppliesLeader = tri(productFlags?.supplies_chain_leader);
+  o.energyAdvanced = tri(p.energy_vs_quota_advanced);
+  o.hteField = typeof p.hte_field === 'string' && p.hte_field.length > 0 ? 1 : NaN;
+  o.marketShare = num(market?.share_pct);
+  o.rankDomestic = num(market?.rank_domestic);
+  o.rankGlobal = num(market?.rank_global);
+  o.valuationUsd = num(p.valuation_usd);
+  o.financingUsd = num(p.cumulative_financing_usd);
+  o.talentsLo = talents ? talents.length : NaN;
+  o.ipGradeHighValueILo = ipListed ? gHvILo : NaN;
+  o.ipGradeHighValueIHi = ipListed ? gHvIHi : NaN;
+  o.ipGradeSelfILo = ipListed ? gSelfILo : NaN;
+  o.ipGradeSelfIHi = ipListed ? gSelfIHi : NaN;
+  o.ipGradeILo = ipListed ? gILo : NaN;
+  o.ipGradeIHi = ipListed ? gIHi : NaN;
+  o.ipGradeIILo = ipListed ? gIILo : NaN;
+  o.ipGradeIIHi = ipListed ? gIIHi : NaN;
+  o.ipAppliedILo = ipListed ? appliedILo : NaN;
+  o.ipAppliedIHi = ipListed ? appliedIHi : NaN;
+  o.ipOwnAppliedILo = ipListed ? x4Lo : NaN;
+  o.ipOwnAppliedIHi = ipListed ? x4Hi : NaN;
+  o.ipAnyLo = ipListed ? hAnyLo : NaN;
+  o.ipAnyHi = ipListed ? hAnyHi : NaN;
+  o.ipILo = ipListed ? hILo : NaN;
+  o.ipIHi = ipListed ? hIHi : NaN;
+  o.ipIILo = ipListed ? hIILo : NaN;
+  o.ipIIHi = ipListed ? hIIHi : NaN;
+  o.ipSelfOwned = ipListed ? fromItemTruth(hSelf) : NaN;
+  o.awardNatProv3y = awards ? fromItemTruth(natProv3y) : NaN;
+  o.awardDqa3y = awards ? fromItemTruth(dqa3y) : NaN;
+  o.awardNatTop3In3y = awards ? fromItemTruth(natTop3in3y) : NaN;
+  o.awardProvPlusTop3In3y = awards ? fromItemTruth(provPlusTop3in3y) : NaN;
+  o.awardNatTop3In5y = awards ? fromItemTruth(natTop3in5y) : NaN;
+  o.institutionAny = institutions ? fromItemTruth(instAny) : NaN;
+  o.institutionCityPlus = institutions ? fromItemTruth(instCityPlus) : NaN;
+  o.institutionProvPlus = institutions ? fromItemTruth(instProvPlus) : NaN;
+  o.institutionLevelLo = institutions ? instLevelLo : NaN;
+  o.institutionLevelHi = institutions ? instLevelHi : NaN;
+  o.titleDq2 = qualifications ? fromItemTruth(hasDq2) : NaN;
+  o.titleHighTech = qualifications ? fromItemTruth(hasHighTech) : NaN;
+  o.titleTier1 = qualifications ? fromItemTruth(hasTier1) : NaN;
+  o.titleTechSme = qualifications ? fromItemTruth(hasTechSme) : NaN;
+  o.titleInnovative = qualifications ? fromItemTruth(hasInnovative) : NaN;
+  o.titleSpecialized = qualifications ? fromItemTruth(hasSpecialized) : NaN;
+  o.titleLittleGiant = qualifications ? fromItemTruth(hasLittleGiant) : NaN;
+  o.specializedIssued = specializedIssued;
+  o.littleGiantIssued = littleGiantIssued;
+  o.financing2yLo = financing ? fin2Lo : NaN;
+  o.financing2yHi = financing ? fin2Hi : NaN;
+  o.financing3yLo = financing ? fin3Lo : NaN;
+  o.financing3yHi = financing ? fin3Hi : NaN;
+  o.standardLed5y = standards ? fromItemTruth(ledStandard5y) : NaN;
+  o.standardNationalOrIndustry = standards ? fromItemTruth(nationalOrIndustryStandard) : NaN;
+  o.transfersPerYearLo = transfersLo;
+  o.transfersPerYearHi = transfersHi;
+  o.chuangkeInWindow = chuangkeInWindow;
+  o.chuangkeTop500 = top500;
+  o.chuangkeTop50 = top50;
+  o.judgements = p.reviewer_judgements ?? null;
+  o.reviewerScores = p.reviewer_scores ?? null;
+  return o;
 }
 
 export function sizeClassName(code: number): SizeClass | null {

@@ -69,7 +69,6 @@ export interface FastOutcome {
 }
 
 type Member = Check | Scorecard;
-type Node = { kind: 'single'; member: Member } | { kind: 'group'; id: string; paths: Member[][] };
 
 const EMPTY_GAPS: GapSummary[] = [];
 Object.freeze(EMPTY_GAPS);
@@ -90,8 +89,6 @@ class CompiledScorecard {
   lo = 0;
   hi = 0;
   gap = 0;
-  /** The profile the state above belongs to. */
-  last: Derived | null = null;
   constructor(readonly card: Scorecard) {
     this.scratch = new Float64Array(card.indicators.length * 3);
     const index = new Map(card.indicators.map((ind, i) => [ind.id, i]));
@@ -107,7 +104,6 @@ class CompiledScorecard {
     const card = this.card;
     const inds = card.indicators;
     const out = this.scratch;
-    this.last = d;
     const scores = d.reviewerScores;
     let dataUnknown = false;
     for (let i = 0; i < inds.length; i++) {
@@ -161,7 +157,13 @@ class CompiledScorecard {
 }
 
 export class CompiledStandard {
-  readonly nodes: Node[];
+  /** Checks and scorecards in rule order; statuses of the last profile in `st`. */
+  readonly members: Member[];
+  private readonly cardOf: (CompiledScorecard | null)[];
+  private readonly singles: number[];
+  /** any_of groups: paths of member indices (a path holds when all its members hold). */
+  private readonly groups: number[][][];
+  private readonly st: Int8Array;
   readonly cards = new Map<Scorecard, CompiledScorecard>();
   readonly scorecard: CompiledScorecard | null;
 
@@ -173,51 +175,61 @@ export class CompiledStandard {
   ) {
     for (const item of items) if (item.kind === 'scorecard') this.cards.set(item, new CompiledScorecard(item));
     this.scorecard = this.cards.size > 0 ? [...this.cards.values()][0] : null;
-    this.nodes = [];
-    const groups = new Map<string, Map<string, Member[]>>();
-    for (const item of items) {
+    this.members = [...items];
+    this.cardOf = this.members.map((m) => (m.kind === 'scorecard' ? this.cards.get(m)! : null));
+    this.st = new Int8Array(this.members.length);
+    this.singles = [];
+    const groups = new Map<string, Map<string, number[]>>();
+    this.members.forEach((item, i) => {
       if (!item.anyOf) {
-        this.nodes.push({ kind: 'single', member: item });
-        continue;
+        this.singles.push(i);
+        return;
       }
       let paths = groups.get(item.anyOf);
-      if (!paths) {
-        paths = new Map();
-        groups.set(item.anyOf, paths);
-        this.nodes.push({ kind: 'group', id: item.anyOf, paths: [] });
-      }
+      if (!paths) groups.set(item.anyOf, (paths = new Map()));
       const pathId = (item.kind === 'check' && item.path) || item.id;
       const path = paths.get(pathId);
-      if (path) path.push(item);
-      else paths.set(pathId, [item]);
-    }
-    for (const node of this.nodes) if (node.kind === 'group') node.paths = [...groups.get(node.id)!.values()];
+      if (path) path.push(i);
+      else paths.set(pathId, [i]);
+    });
+    this.groups = [...groups.values()].map((paths) => [...paths.values()]);
   }
 
   get version(): string {
     return this.rule.version;
   }
 
-  private memberStatus(m: Member, d: Derived): number {
-    return m.kind === 'check' ? m.status(d) : this.cards.get(m)!.status(d);
-  }
-
-  /** Distance contribution of an unmet member, 0..1. */
-  private memberDistance(m: Member, d: Derived): number {
-    if (m.kind === 'scorecard') {
-      const card = this.cards.get(m)!;
-      return Math.min(1, card.gap / (m.pass || 1));
+  private evaluateMembers(d: Derived): Int8Array {
+    const st = this.st;
+    const members = this.members;
+    const cards = this.cardOf;
+    for (let i = 0; i < members.length; i++) {
+      const card = cards[i];
+      st[i] = card !== null ? card.status(d) : (members[i] as Check).status(d);
     }
-    if (!m.gap) return 1;
-    const g = m.gap(d);
-    if (!(g === g) || !Number.isFinite(g)) return 1;
-    return Math.min(1, Math.max(0, g) / m.scale);
+    return st;
   }
 
-  private pathStatus(path: Member[], d: Derived): number {
+  /** Raw gap of an unmet member in its unit (NaN when it has none). */
+  private gapValue(i: number, d: Derived): number {
+    const card = this.cardOf[i];
+    if (card !== null) return card.gap;
+    const gap = (this.members[i] as Check).gap;
+    return gap === null ? NaN : gap(d);
+  }
+
+  private distanceOf(i: number, g: number): number {
+    if (!(g === g) || g === Infinity || g === -Infinity) return 1;
+    const card = this.cardOf[i];
+    const scale = card !== null ? card.card.pass || 1 : (this.members[i] as Check).scale;
+    const v = (g > 0 ? g : 0) / scale;
+    return v > 1 ? 1 : v;
+  }
+
+  private pathStatus(path: number[], st: Int8Array): number {
     let unknown = false, manual = false;
     for (let i = 0; i < path.length; i++) {
-      const s = this.memberStatus(path[i], d);
+      const s = st[path[i]];
       if (s === UNMET) return UNMET;
       if (s === UNKNOWN) unknown = true;
       else if (s === MANUAL) manual = true;
@@ -226,10 +238,10 @@ export class CompiledStandard {
   }
 
   /** Group = OR over paths, each path = AND of its members. */
-  private groupStatus(paths: Member[][], d: Derived): number {
+  private groupStatus(paths: number[][], st: Int8Array): number {
     let unknown = false, manual = false, unmet = 0;
     for (let i = 0; i < paths.length; i++) {
-      const s = this.pathStatus(paths[i], d);
+      const s = this.pathStatus(paths[i], st);
       if (s === MET) return MET;
       if (s === UNMET) unmet++;
       else if (s === UNKNOWN) unknown = true;
@@ -239,26 +251,16 @@ export class CompiledStandard {
     return unknown ? UNKNOWN : manual ? MANUAL : UNMET;
   }
 
-  private pathDistance(path: Member[], d: Derived): number {
-    let sum = 0;
-    for (let i = 0; i < path.length; i++) if (this.memberStatus(path[i], d) === UNMET) sum += this.memberDistance(path[i], d);
-    return sum;
-  }
-
-  private nodeStatus(node: Node, d: Derived): number {
-    if (node.kind === 'single') {
-      const s = this.memberStatus(node.member, d);
-      return s === NOT_APPLICABLE ? MET : s;
-    }
-    return this.groupStatus(node.paths, d);
-  }
-
-  /** The standard's status code (STANDARD_STATUSES order). */
-  status(d: Derived): number {
+  private aggregate(st: Int8Array): number {
     let unknown = false, manual = false;
-    const nodes = this.nodes;
-    for (let i = 0; i < nodes.length; i++) {
-      const s = this.nodeStatus(nodes[i], d);
+    for (let k = 0; k < this.singles.length; k++) {
+      const s = st[this.singles[k]];
+      if (s === UNMET) return 1;
+      if (s === UNKNOWN) unknown = true;
+      else if (s === MANUAL) manual = true;
+    }
+    for (let k = 0; k < this.groups.length; k++) {
+      const s = this.groupStatus(this.groups[k], st);
       if (s === UNMET) return 1;
       if (s === UNKNOWN) unknown = true;
       else if (s === MANUAL) manual = true;
@@ -266,48 +268,57 @@ export class CompiledStandard {
     return unknown ? 2 : manual ? 3 : 0;
   }
 
-  private scoreValue(d: Derived): number {
-    const card = this.scorecard;
-    if (!card) return NaN;
-    if (card.last !== d) card.status(d);
-    return card.lo === card.hi ? card.lo : NaN;
+  /** The standard's status code (STANDARD_STATUSES order). */
+  status(d: Derived): number {
+    return this.aggregate(this.evaluateMembers(d));
   }
 
-  /** The fast path: status, score, unmet count, normalised distance and gap summary without explanation records. */
-  run(d: Derived, out: FastOutcome): void {
+  /**
+   * The fast path: status, score, unmet count, normalised distance and (with `withGaps`) the gaps of unmet criteria,
+   * without explanation records. An unmet group counts the distance and gaps of its closest path.
+   */
+  run(d: Derived, out: FastOutcome, withGaps: boolean): void {
+    const st = this.evaluateMembers(d);
     let unknown = false, manual = false, unmet = 0, distance = 0;
     let gaps = EMPTY_GAPS;
-    const nodes = this.nodes;
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i];
-      const s = this.nodeStatus(node, d);
+    for (let k = 0; k < this.singles.length; k++) {
+      const i = this.singles[k];
+      const s = st[i];
       if (s === UNMET) {
         unmet++;
-        if (node.kind === 'single') {
-          distance += this.memberDistance(node.member, d);
-          const g = this.gapOf(node.member, d);
-          if (g) {
-            if (gaps === EMPTY_GAPS) gaps = [];
-            gaps.push(g);
+        const g = this.gapValue(i, d);
+        distance += this.distanceOf(i, g);
+        if (withGaps && g === g && g !== Infinity) {
+          if (gaps === EMPTY_GAPS) gaps = [];
+          gaps.push(this.gapSummary(i, g));
+        }
+      } else if (s === UNKNOWN) unknown = true;
+      else if (s === MANUAL) manual = true;
+    }
+    for (let k = 0; k < this.groups.length; k++) {
+      const paths = this.groups[k];
+      const s = this.groupStatus(paths, st);
+      if (s === UNMET) {
+        unmet++;
+        let best = Infinity, bestPath = paths[0];
+        for (let p = 0; p < paths.length; p++) {
+          let sum = 0;
+          const path = paths[p];
+          for (let m = 0; m < path.length; m++) if (st[path[m]] === UNMET) sum += this.distanceOf(path[m], this.gapValue(path[m], d));
+          if (sum < best) {
+            best = sum;
+            bestPath = path;
           }
-        } else {
-          let best = Infinity, bestPath: Member[] | null = null;
-          for (const path of node.paths) {
-            const pd = this.pathDistance(path, d);
-            if (pd < best) {
-              best = pd;
-              bestPath = path;
-            }
-          }
-          distance += best;
-          if (bestPath) {
-            for (const m of bestPath) {
-              if (this.memberStatus(m, d) !== UNMET) continue;
-              const g = this.gapOf(m, d);
-              if (g) {
-                if (gaps === EMPTY_GAPS) gaps = [];
-                gaps.push(g);
-              }
+        }
+        distance += best;
+        if (withGaps) {
+          for (let m = 0; m < bestPath.length; m++) {
+            const i = bestPath[m];
+            if (st[i] !== UNMET) continue;
+            const g = this.gapValue(i, d);
+            if (g === g && g !== Infinity) {
+              if (gaps === EMPTY_GAPS) gaps = [];
+              gaps.push(this.gapSummary(i, g));
             }
           }
         }
@@ -318,19 +329,13 @@ export class CompiledStandard {
     out.unmet = unmet;
     out.distance = Math.round(distance * 10000) / 10000;
     out.gaps = gaps;
-    out.score = this.scoreValue(d);
+    const card = this.scorecard;
+    out.score = card !== null && card.lo === card.hi ? card.lo : NaN;
   }
 
-  private gapOf(m: Member, d: Derived): GapSummary | null {
-    if (m.kind === 'scorecard') {
-      const card = this.cards.get(m)!;
-      card.status(d);
-      return { id: m.id, gap: roundValue(card.gap), unit: '分' };
-    }
-    if (!m.gap) return null;
-    const g = m.gap(d);
-    if (!(g === g) || !Number.isFinite(g)) return null;
-    return { id: m.id, gap: roundValue(Math.max(0, g)), unit: m.unit };
+  private gapSummary(i: number, g: number): GapSummary {
+    const m = this.members[i];
+    return { id: m.id, gap: roundValue(g > 0 ? g : 0), unit: m.kind === 'scorecard' ? '分' : m.unit };
   }
 
   /** The full contract record with every criterion explained. */
@@ -345,9 +350,11 @@ export class CompiledStandard {
     };
     let scoreRange: [number, number] | undefined;
     let score: number | null = null;
-    for (const item of this.items) {
+    const st = this.evaluateMembers(d);
+    const standardStatus = this.aggregate(st);
+    this.items.forEach((item, index) => {
       if (item.kind === 'check') {
-        const code = item.status(d);
+        const code = st[index];
         const status = CRITERION_STATUSES[code];
         const gap = code === UNMET && item.gap ? item.gap(d) : NaN;
         if (code === UNKNOWN) noteMissing(item.inputs);
@@ -365,7 +372,7 @@ export class CompiledStandard {
           ...(item.anyOf ? { any_of: item.anyOf } : {}),
           ...(item.path && item.path !== item.id ? { path: item.path } : {}),
         });
-        continue;
+        return;
       }
       const card = this.cards.get(item)!;
       const code = card.status(d);
@@ -406,11 +413,11 @@ export class CompiledStandard {
         inputs: [],
         ...(item.anyOf ? { any_of: item.anyOf } : {}),
       });
-    }
+    });
     const missing = [...missingCount.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
     return {
       version: this.rule.version,
-      status: STANDARD_STATUSES[this.status(d)],
+      status: STANDARD_STATUSES[standardStatus],
       score,
       ...(scoreRange ? { score_range: scoreRange } : {}),
       ...(this.versionNote ? { version_note: this.versionNote.note, version_quality: this.versionNote.quality } : {}),

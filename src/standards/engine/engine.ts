@@ -1,6 +1,7 @@
 import { derivedContext } from '../derived/context.ts';
 import { addYears } from '../derived/dates.ts';
 import { computeDerived, sizeClassName, type Derived, type SizeClass } from '../derived/derived.ts';
+import { createDerived } from '../derived/record.ts';
 import type { Profile } from '../profile/schema.ts';
 import { RULES } from '../rules/index.ts';
 import { STANDARD_IDS, STANDARD_STATUSES, type Application, type BuildContext, type StandardId, type StandardRule, type StandardStatus } from '../rules/types.ts';
@@ -212,13 +213,14 @@ export function evaluateBatch(profiles: readonly ProfileInput[], options: Evalua
   const n = profiles.length;
   const results: BatchOutput['results'] = new Array(n);
   const outcome: FastOutcome = { status: 0, score: 0, unmet: 0, distance: 0, gaps: [] };
+  const d = createDerived();
   for (let i = 0; i < n; i++) {
     const profile = profiles[i] as Profile;
-    const d = computeDerived(profile, ctx);
+    computeDerived(profile, ctx, d);
     const records: BatchRecord[] = new Array(plans.length);
     for (let s = 0; s < plans.length; s++) {
       const compiled = selectCompiled(plans[s], d);
-      compiled.run(d, outcome);
+      compiled.run(d, outcome, true);
       records[s] = {
         standard: compiled.standard,
         version: compiled.rule.version,
@@ -239,10 +241,11 @@ export function tallyBatch(profiles: readonly ProfileInput[], options: EvaluateO
   const { set, plans } = prepare(options);
   const counts = plans.map(() => [0, 0, 0, 0]);
   const outcome: FastOutcome = { status: 0, score: 0, unmet: 0, distance: 0, gaps: [] };
+  const d = createDerived();
   for (let i = 0; i < profiles.length; i++) {
-    const d = computeDerived(profiles[i] as Profile, set.ctx);
+    computeDerived(profiles[i] as Profile, set.ctx, d);
     for (let s = 0; s < plans.length; s++) {
-      selectCompiled(plans[s], d).run(d, outcome);
+      selectCompiled(plans[s], d).run(d, outcome, false);
       counts[s][outcome.status]++;
     }
   }

@@ -1,0 +1,78 @@
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { evaluateBatch } from '../../src/standards/index.ts';
+import { randomProfiles } from '../../src/standards/testing/random-profiles.ts';
+import { factsOf, jsonRulesEngine, jsonRulesOutcome, zenDecision } from './engine-peers.ts';
+
+const AS_OF = '2026-06-30';
+const CHUNK = 50_000;
+
+function runWorker(count: number, seed: number): Promise<{ profiles: number; seconds: number; qualified: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./engine-worker.mjs', import.meta.url), { workerData: { count, seed, asOf: AS_OF, chunk: CHUNK } });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/** Engine throughput: evaluateBatch over all standards on every core, one core alone, and the two peer engines. */
+export async function run(options: { quick: boolean }): Promise<Record<string, unknown>> {
+  const total = options.quick ? 10_000 : 1_000_000;
+  const cores = Math.max(1, Math.min(2, availableParallelism()));
+
+  // All cores: each worker generates its share in chunks and times evaluation only; the wall time is the slowest worker.
+  const shares = await Promise.all(Array.from({ length: cores }, (_, i) => runWorker(Math.ceil(total / cores), i + 1)));
+  const profiles = shares.reduce((sum, s) => sum + s.profiles, 0);
+  const seconds = Math.max(...shares.map((s) => s.seconds));
+
+  // One core, in this thread: all standards, then only the two standards the peers encode.
+  const sample = randomProfiles(options.quick ? 10_000 : 100_000, { seed: 99 });
+  evaluateBatch(sample.slice(0, 2000), { asOf: AS_OF });
+  let started = performance.now();
+  evaluateBatch(sample, { asOf: AS_OF });
+  const oneCoreAll = sample.length / ((performance.now() - started) / 1000);
+  started = performance.now();
+  evaluateBatch(sample, { asOf: AS_OF, standards: ['specialized_sme', 'innovative_sme'] });
+  const oneCoreTwo = sample.length / ((performance.now() - started) / 1000);
+
+  // Peers on a subset (they are much slower), with the flat facts computed inside their timing.
+  const subset = sample.slice(0, options.quick ? 2_000 : 20_000);
+  const zen = zenDecision();
+  await zen.evaluate(factsOf(subset.slice(0, 10), AS_OF)[0]);
+  started = performance.now();
+  let zenQualified = 0;
+  for (const facts of factsOf(subset, AS_OF)) {
+    const r = await zen.evaluate(facts);
+    if ((r.result as { specialized?: boolean }).specialized) zenQualified++;
+  }
+  const zenRate = subset.length / ((performance.now() - started) / 1000);
+
+  const jre = jsonRulesEngine();
+  const jreSubset = subset.slice(0, options.quick ? 1_000 : 5_000);
+  started = performance.now();
+  let jreQualified = 0;
+  for (const facts of factsOf(jreSubset, AS_OF)) {
+    const r = await jre.run(facts as unknown as Record<string, unknown>);
+    if (jsonRulesOutcome(facts, r.events).specialized) jreQualified++;
+  }
+  const jreRate = jreSubset.length / ((performance.now() - started) / 1000);
+
+  const round = (v: number) => Math.round(v);
+  return {
+    profiles,
+    seconds: Math.round(seconds * 1000) / 1000,
+    profiles_per_second: round(profiles / seconds),
+    standards: 11,
+    cores,
+    per_core: {
+      all_standards_profiles_per_second: round(oneCoreAll),
+      two_standards_profiles_per_second: round(oneCoreTwo),
+      workers: shares.map((s) => ({ profiles: s.profiles, seconds: Math.round(s.seconds * 1000) / 1000, profiles_per_second: round(s.profiles / s.seconds) })),
+    },
+    peers: {
+      rule_sets: '2026 专精特新 thresholds + 创新型 scorecard',
+      zen_engine: { profiles: subset.length, profiles_per_second: round(zenRate), ratio_ours_to_peer: Math.round((oneCoreTwo / zenRate) * 10) / 10, qualified_specialized: zenQualified },
+      json_rules_engine: { profiles: jreSubset.length, profiles_per_second: round(jreRate), ratio_ours_to_peer: Math.round((oneCoreTwo / jreRate) * 10) / 10, qualified_specialized: jreQualified },
+    },
+  };
+}
