@@ -31,12 +31,26 @@ function period(from: string | null | undefined, to: string | null | undefined):
 }
 
 const parameterColumns: TableProps<StandardParameter>['columns'] = [
-  { title: '参数', key: 'name', width: 260, render: (_, p) => p.name || <Typography.Text code>{parameterKey(p)}</Typography.Text> },
-  { title: '取值', dataIndex: 'value', width: 240, render: parameterValue },
-  { title: '单位', dataIndex: 'unit', width: 80, render: (unit: string | null) => unit || '—' },
-  { title: '生效期间', key: 'period', width: 220, render: (_, p) => period(p.from, p.to) },
+  {
+    title: '参数',
+    key: 'name',
+    width: 240,
+    render: (_, p) => (
+      <Space size={4}>
+        {p.name || <Typography.Text code>{parameterKey(p)}</Typography.Text>}
+        {p.note && (
+          <Tooltip title={p.note}>
+            <Typography.Text type="secondary">[注]</Typography.Text>
+          </Tooltip>
+        )}
+      </Space>
+    ),
+  },
+  { title: '取值', dataIndex: 'value', width: 180, render: parameterValue },
+  { title: '单位', dataIndex: 'unit', width: 70, render: (unit: string | null) => unit || '—' },
+  { title: '生效期间', key: 'period', width: 200, render: (_, p) => period(p.from, p.to) },
   { title: '依据', dataIndex: 'source', render: (source: string | null) => source || '—' },
-  { title: '核实情况', dataIndex: 'quality', width: 170, render: (q: Quality | null) => <QualityTag quality={q} /> },
+  { title: '核实情况', dataIndex: 'quality', width: 150, render: (q: Quality | null) => <QualityTag quality={q} /> },
 ];
 
 function VersionCard({ version }: { version: StandardVersion }) {
@@ -48,10 +62,17 @@ function VersionCard({ version }: { version: StandardVersion }) {
       title={
         <Space>
           <span>规则版本 {version.version}</span>
+          {version.name && <Typography.Text>{version.name}</Typography.Text>}
           <Typography.Text type="secondary">{period(version.from, version.to)}</Typography.Text>
         </Space>
       }
     >
+      {version.documents && version.documents.length > 0 && (
+        <Typography.Paragraph>
+          <Typography.Text strong>文件依据：</Typography.Text>
+          {version.documents.join('；')}
+        </Typography.Paragraph>
+      )}
       {criteria.length > 0 && (
         <Typography.Paragraph>
           <Typography.Text strong>指标：</Typography.Text>
@@ -67,6 +88,7 @@ function VersionCard({ version }: { version: StandardVersion }) {
         rowKey={(p) => `${parameterKey(p)}:${p.from ?? ''}`}
         pagination={false}
         columns={parameterColumns}
+        scroll={{ x: 1100 }}
         dataSource={version.parameters ?? []}
         locale={{ emptyText: '本版本无可调参数' }}
       />
