@@ -38,7 +38,7 @@ function flagTruth(value: unknown): number {
 }
 
 function percent(part: number, whole: number): number {
-  return whole > 0 ? (part / whole) * 100 : NaN;
+  return whole > 0 ? (part * 100) / whole : NaN;
 }
 
 /** Truth of "date lies in [since, until]" (an unknown date: maybe). */
@@ -410,8 +410,8 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
   o.mainShare1 = percent(main1, rev1);
   o.debtRatio1 = percent(liab1, assets1);
   o.netMargin1 = percent(num(y1?.net_profit), rev1);
-  o.mainGrowth1 = main2 > 0 ? ((main1 - main2) / main2) * 100 : NaN;
-  o.mainGrowthAvg2 = main2 > 0 && main3 > 0 ? (((main1 - main2) / main2 + (main2 - main3) / main3) / 2) * 100 : NaN;
+  o.mainGrowth1 = main2 > 0 ? ((main1 - main2) * 100) / main2 : NaN;
+  o.mainGrowthAvg2 = main2 > 0 && main3 > 0 ? (((main1 - main2) * 100) / main2 + ((main2 - main3) * 100) / main3) / 2 : NaN;
   o.revCagr2 = rev3 > 0 ? (Math.sqrt(rev1 / rev3) - 1) * 100 : NaN;
   o.meanMain3 = (main1 + main2 + main3) / 3;
   o.rdSum2 = rd1 + rd2;
