@@ -412,7 +412,7 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
   o.netMargin1 = percent(num(y1?.net_profit), rev1);
   o.mainGrowth1 = main2 > 0 ? ((main1 - main2) * 100) / main2 : NaN;
   o.mainGrowthAvg2 = main2 > 0 && main3 > 0 ? (((main1 - main2) * 100) / main2 + ((main2 - main3) * 100) / main3) / 2 : NaN;
-  o.revCagr2 = rev3 > 0 ? (Math.sqrt(rev1 / rev3) - 1) * 100 : NaN;
+  o.revCagr2 = rev3 > 0 ? Math.round((Math.sqrt(rev1 / rev3) - 1) * 1e11) / 1e9 : NaN;
   o.meanMain3 = (main1 + main2 + main3) / 3;
   o.rdSum2 = rd1 + rd2;
   o.rdMean2 = (rd1 + rd2) / 2;

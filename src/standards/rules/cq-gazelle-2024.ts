@@ -26,7 +26,8 @@ export const cqGazelle2024: StandardRule = {
     const startRevenue = (d: Derived) => (offset === 4 ? d.rev4 : offset === 3 ? d.rev3 : NaN);
     const cagr = (d: Derived) => {
       const s = startRevenue(d);
-      return s > 0 ? (Math.pow(d.rev1 / s, 1 / periods) - 1) * 100 : NaN;
+      // Rounded to 1e-9 % so that a growth exactly on a limit (e.g. 20%) is not lost to floating-point roots.
+      return s > 0 ? Math.round((Math.pow(d.rev1 / s, 1 / periods) - 1) * 1e11) / 1e9 : NaN;
     };
     const growth = (d: Derived) => (d.rev2 > 0 ? ((d.rev1 - d.rev2) / d.rev2) * 100 : NaN);
     const required = (start: number) => (start >= high ? highCagr : start >= mid ? midCagr : lowCagr);
