@@ -37,4 +37,13 @@ describe('企业画像 · 评价', () => {
     await page.screenshot({ path: '/tmp/tidu-evaluation.png' });
     await panel.screenshot({ path: '/tmp/tidu-evaluation-little-giant.png' });
   });
+
+  it('draws the trend charts and the radar of the evaluation on 概览', async () => {
+    const { page } = harness;
+    await page.getByRole('tab', { name: '概览' }).click();
+    const radar = page.getByTestId('evaluation-radar');
+    await radar.locator('canvas').waitFor();
+    await page.waitForTimeout(1_200); // let ECharts finish its entry animation before the screenshot
+    await page.screenshot({ path: '/tmp/tidu-overview-radar.png', fullPage: true });
+  });
 });

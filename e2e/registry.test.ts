@@ -108,6 +108,7 @@ describe('企业名录与企业画像', () => {
 
     await page.getByRole('tab', { name: '概览' }).click();
     await page.locator('canvas').first().waitFor();
+    await page.waitForTimeout(1_200); // let ECharts finish its entry animation before the screenshot
     await page.screenshot({ path: '/tmp/tidu-portrait-overview.png', fullPage: true });
     const pageErrors = harness.consoleProblems.filter((line) => line.startsWith('[pageerror]'));
     expect(pageErrors).toEqual([]);
@@ -151,6 +152,7 @@ describe('企业名录与企业画像', () => {
     await page.locator('.ant-card', { hasText: '企业区县分布' }).locator('canvas').first().waitFor();
     const ranking = page.locator('.ant-card', { hasText: '区县企业数排名' }).locator('tr.ant-table-row').first();
     await eventually(() => ranking.textContent()).toContain('渝北区');
+    await page.waitForTimeout(1_200); // let ECharts finish its entry animation before the screenshot
     await page.screenshot({ path: '/tmp/tidu-dashboard.png', fullPage: true });
 
     await page.getByRole('menuitem', { name: '主动发现' }).click();

@@ -109,7 +109,7 @@ export function OverviewTab({
         </Card>
       </Col>
       <Col xs={24} xl={12}>
-        <Card size="small" title="各梯度标准指标达标率（%）">
+        <Card size="small" title="各梯度标准指标达标率（%）" data-testid="evaluation-radar">
           <EvaluationRadar evaluation={evaluation} loading={evaluationLoading} />
         </Card>
       </Col>
