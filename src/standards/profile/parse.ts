@@ -75,7 +75,7 @@ function issuesOf(error: z.ZodError, index: number): ProfileIssue[] {
 }
 
 export function parseProfile(input: unknown, index = 0): Profile {
-  const result = profileSchema.safeParse(input);
+  const result = profileSchema.safeParse(input, { reportInput: true });
   if (!result.success) throw new ProfileParseError(issuesOf(result.error, index));
   return result.data;
 }
