@@ -159,4 +159,32 @@ describe('企业名录与企业画像', () => {
     await page.getByRole('menuitem', { name: '候选企业' }).click();
     await eventually(() => page.locator('.ant-result-title').textContent()).toBe('候选企业（建设中）');
   });
+
+  it('pages through a long list with 加载更多 (keyset cursor)', async () => {
+    const { page, baseUrl } = harness;
+    const SHAPINGBA = '500106';
+    const count = 51; // one more than a page
+    for (let start = 0; start < count; start += 8) {
+      await Promise.all(
+        Array.from({ length: Math.min(8, count - start) }, (_, i) =>
+          harness.putProfile(
+            smallProfile({
+              credit_code: creditCode(SHAPINGBA, 500 + start + i),
+              name: `重庆沙坪坝测试企业${String(start + i + 1).padStart(2, '0')}有限公司`,
+              district_code: SHAPINGBA,
+              years: { '2025': { operating_revenue: 1000 + start + i } },
+            }),
+          ),
+        ),
+      );
+    }
+    await page.goto(`${baseUrl}/enterprises?district=${SHAPINGBA}&sort=name&order=asc`);
+    await eventually(() => page.getByTestId('registry-total').textContent()).toBe(`共 ${count} 家`);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await eventually(() => rows.count()).toBe(50);
+    await page.getByRole('button', { name: '加载更多' }).click();
+    await eventually(() => rows.count()).toBe(count);
+    expect(await rows.last().textContent()).toContain(`测试企业${count}有限公司`);
+    expect(await page.getByText('已全部显示').isVisible()).toBe(true);
+  });
 });
