@@ -59,12 +59,20 @@ export async function startHarness(): Promise<Harness> {
   const apiSession: Session = await signIn(app, db, [{ role: 'city_officer' }], username);
 
   const userDataDir = mkdtempSync(join(tmpdir(), 'tidu-e2e-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-  });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+    });
+  } catch (err) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    await app.close();
+    await db.close();
+    throw err;
+  }
   const page = context.pages()[0] ?? (await context.newPage());
   const consoleProblems: string[] = [];
   page.on('console', (entry) => {
