@@ -46,6 +46,8 @@ export const yearFiguresSchema = z.strictObject({
 });
 
 export const ipItemSchema = z.strictObject({
+  /** 专利号或登记号: lets the data audit find one item claimed by two enterprises. */
+  number: text,
   type: z
     .enum(['invention', 'utility', 'design', 'software', 'plant_variety', 'crop_variety', 'new_drug', 'tcm_variety', 'ic_layout', 'defence_patent'])
     .nullish(),
@@ -198,6 +200,9 @@ export const profileSchema = z.strictObject({
       data_fraud: flag,
       prohibited_product: flag,
       research_misconduct: flag,
+      /** Last day of a bar on new applications (data fraud: 3 years, 工信厅企业函〔2026〕117号), written by the recognition workflow. */
+      application_ban_until: date,
+      application_ban_reason: text,
     })
     .nullish(),
   energy_vs_quota_advanced: flag,

@@ -23,3 +23,14 @@ const cases: CriterionCase[] = [
 
 describe('通用条件 G-01…G-05（2022，创新型）', () => criterionTable('innovative_sme', cases));
 describe('通用条件 G-01…G-05（2026，专精特新 N-10）', () => criterionTable('specialized_sme', cases));
+
+/** G-06: the bar written when data fraud is revoked ends on its last day (decision date 2026-06-30). */
+const banCases: CriterionCase[] = [
+  { id: 'G-06', note: '无禁止申报记录', change: {}, status: 'met' },
+  { id: 'G-06', note: '禁止期最后一天即评价日', change: { compliance: { application_ban_until: '2026-06-30' } }, status: 'unmet' },
+  { id: 'G-06', note: '禁止期于评价日前一天届满', change: { compliance: { application_ban_until: '2026-06-29' } }, status: 'met' },
+  { id: 'G-06', note: '禁止期尚余三年', change: { compliance: { application_ban_until: '2029-06-29', application_ban_reason: '数据造假' } }, status: 'unmet' },
+];
+
+describe('通用条件 G-06 禁止申报期（2022，创新型）', () => criterionTable('innovative_sme', banCases));
+describe('通用条件 G-06 禁止申报期（2026，专精特新 N-10）', () => criterionTable('specialized_sme', banCases));

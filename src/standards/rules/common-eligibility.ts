@@ -36,7 +36,25 @@ export function commonEligibility(b: RuleBuilder, source: string, quality: Quali
       inputs: ['compliance.major_incidents', 'compliance.major_incidents[].date', 'compliance.tax_evasion'],
       value: (d) => any(countTruth(d.incidents3yLo, d.incidents3yHi, 1), d.taxEvasion),
     }),
+    applicationBan(b),
   ];
+}
+
+/**
+ * G-06: not barred from applying. Data fraud cancels every tier title and bars new applications for three years
+ * (2026 小巨人 notice 工信厅企业函〔2026〕117号, the 2026 measures). The bar is a record the platform itself writes
+ * when it revokes, so an absent key means no bar rather than unknown.
+ */
+function applicationBan(b: RuleBuilder): Check {
+  const asOf = b.ctx.asOf;
+  const until = (d: Derived) => d.profile.compliance?.application_ban_until ?? null;
+  return b.custom({
+    id: 'G-06', name: '未因数据造假等被禁止申报（禁止期内不得申报）', source: '工信厅企业函〔2026〕117号；工信部企业〔2026〕2号', quality: 'S',
+    unit: null, threshold: asOf,
+    inputs: ['compliance.application_ban_until'],
+    status: (d) => { const last = until(d); return last !== null && last >= asOf ? UNMET : MET; },
+    value: (d) => until(d),
+  });
 }
 
 const SIZE_NAMES = ['micro', 'small', 'medium', 'large'];
