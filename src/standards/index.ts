@@ -1,5 +1,5 @@
 /** The standards engine: pure functions of profiles and a decision date (no I/O, no clock). */
-export { profileSchema, parseProfile, parseProfiles, ProfileParseError, describeIssue } from './profile/index.ts';
+export { profileSchema, dateSchema, parseProfile, parseProfiles, ProfileParseError, describeIssue } from './profile/index.ts';
 export type { Profile, YearFigures, IpItem, ProfileIssue } from './profile/index.ts';
 export { evaluate, evaluateBatch, tallyBatch, EvaluationOptionError } from './engine/engine.ts';
 export type { EvaluateOptions, EvaluationOutput, BatchOutput, BatchRecord, ProfileInput } from './engine/engine.ts';

@@ -4,7 +4,7 @@ import { RULES } from '../rules/index.ts';
 import { STANDARD_IDS, STANDARD_NAMES, type StandardId } from '../rules/types.ts';
 import { compileRuleForCatalogue } from './engine.ts';
 
-export interface CatalogueParameter {
+export type CatalogueParameter = {
   key: string;
   name: string;
   value: ParameterValue;
@@ -14,9 +14,9 @@ export interface CatalogueParameter {
   source: string;
   quality: Quality;
   note?: string;
-}
+};
 
-export interface CatalogueVersion {
+export type CatalogueVersion = {
   version: string;
   name: string;
   from: string;
@@ -24,13 +24,13 @@ export interface CatalogueVersion {
   documents: readonly string[];
   criteria: { id: string; name: string; quality: Quality; any_of?: string; scorecard?: string }[];
   parameters: CatalogueParameter[];
-}
+};
 
-export interface CatalogueEntry {
+export type CatalogueEntry = {
   id: StandardId;
   name: string;
   versions: CatalogueVersion[];
-}
+};
 
 function parameterEntries(p: Parameter, asOf: string | undefined): CatalogueParameter[] {
   return p.entries.flatMap((entry, i) => {

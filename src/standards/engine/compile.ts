@@ -20,7 +20,7 @@ import {
 } from '../rules/types.ts';
 import { missingKeys, reportInputs, type InputValue } from './inputs.ts';
 
-export interface CriterionResult {
+export type CriterionResult = {
   id: string;
   status: CriterionStatus;
   value: unknown;
@@ -38,9 +38,9 @@ export interface CriterionResult {
   points?: number | null;
   points_range?: [number, number];
   max_points?: number;
-}
+};
 
-export interface StandardResult {
+export type StandardResult = {
   version: string;
   status: StandardStatus;
   score: number | null;
@@ -51,7 +51,7 @@ export interface StandardResult {
   version_quality?: Quality;
   criteria: CriterionResult[];
   missing: string[];
-}
+};
 
 export interface GapSummary {
   id: string;

@@ -1,11 +1,11 @@
 import type { Profile } from '../profile/schema.ts';
 
-export interface InputValue {
+export type InputValue = {
   key: string;
   value?: unknown;
   /** For a list: how many items it holds. */
   count?: number;
-}
+};
 
 function lookup(root: unknown, path: string): unknown {
   let node: unknown = root;
