@@ -4,6 +4,8 @@ import { createHttpApp, type App } from './platform/http.ts';
 import { installAccessControl, type RouteRecord } from './modules/identity/access-control.ts';
 import { identityRoutes } from './modules/identity/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
+import { evaluationRoutes } from './modules/evaluation/routes.ts';
+import { workflowRoutes } from './modules/workflow/routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -16,6 +18,8 @@ export async function buildServer(deps: AppDeps, options: { logger?: boolean } =
   const routeTable = installAccessControl(app, deps.db, deps.config);
   await app.register(async (scope) => identityRoutes(scope, deps));
   await app.register(async (scope) => registryRoutes(scope, deps));
+  await app.register(async (scope) => evaluationRoutes(scope, deps));
+  await app.register(async (scope) => workflowRoutes(scope, deps));
   app.get('/api/health', { config: { policy: { public: true } }, schema: { hide: true } }, async () => ({ status: 'ok', store: deps.db.kind }));
   return Object.assign(app, { routeTable });
 }

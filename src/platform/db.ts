@@ -72,6 +72,9 @@ function configureServerTypes() {
 export async function openPostgres(connectionString: string, options: { max?: number } = {}): Promise<Db> {
   configureServerTypes();
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  // An idle connection the server ends (restart, failover, a dropped test database) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL 空闲连接中断：${error.message}`));
   await pool.query('select 1');
   return {
     kind: 'postgres',

@@ -18,6 +18,7 @@ type Expectation =
 const READERS: Role[] = ['city_admin', 'city_officer', 'district_officer', 'commissioner', 'enterprise_user', 'bank_viewer'];
 const WRITERS: Role[] = ['city_admin', 'city_officer', 'district_officer', 'enterprise_user'];
 const CITY: Role[] = ['city_admin', 'city_officer'];
+const WORKFLOW: Role[] = ['city_admin', 'city_officer', 'district_officer', 'commissioner', 'enterprise_user', 'expert'];
 
 /**
  * Who may call each route, written from the roles table of the product brief — not read from the code.
@@ -37,6 +38,7 @@ const EXPECTED: Record<string, Expectation> = {
   'GET /api/audit': { access: ['city_admin'] },
   'GET /api/audit/export': { access: ['city_admin'] },
   'GET /api/enterprises': { access: READERS },
+  'GET /api/registry/stats': { access: READERS },
   'GET /api/enterprises/:credit_code': { access: READERS, scoped: true },
   'GET /api/enterprises/:credit_code/profile': { access: READERS, scoped: true },
   'PUT /api/enterprises/:credit_code/profile': { access: WRITERS, scoped: true },
@@ -49,6 +51,35 @@ const EXPECTED: Record<string, Expectation> = {
   'POST /api/evaluate': { access: 'signed_in' },
   'GET /api/standards': { access: 'signed_in' },
   'GET /api/enterprises/:credit_code/evaluation': { access: READERS, scoped: true },
+  'GET /api/workflow/batches': { access: WORKFLOW },
+  'POST /api/workflow/batches': { access: CITY },
+  'GET /api/workflow/batches/:id': { access: WORKFLOW },
+  'POST /api/workflow/batches/:id/panel': { access: CITY },
+  'POST /api/workflow/batches/:id/assignments': { access: CITY },
+  'POST /api/workflow/batches/:id/publicity': { access: CITY },
+  'POST /api/workflow/batches/:id/final-list': { access: CITY },
+  'GET /api/workflow/batches/:id/final-list.xlsx': { access: [...CITY, 'district_officer'] },
+  'GET /api/workflow/applications': { access: WORKFLOW },
+  'POST /api/workflow/applications': { access: ['enterprise_user'] },
+  'GET /api/workflow/applications/:id': { access: WORKFLOW },
+  'POST /api/workflow/applications/:id/transitions': { access: [...CITY, 'district_officer', 'enterprise_user'] },
+  'POST /api/workflow/applications/:id/evidence': { access: ['enterprise_user'] },
+  'GET /api/workflow/evidence/:id': { access: WORKFLOW },
+  'DELETE /api/workflow/evidence/:id': { access: ['enterprise_user'] },
+  'POST /api/workflow/applications/:id/scores': { access: ['expert'] },
+  'POST /api/workflow/applications/:id/spot-checks': { access: [...CITY, 'district_officer'] },
+  'POST /api/workflow/applications/:id/objections': { access: CITY },
+  'POST /api/workflow/objections/:id/resolution': { access: CITY },
+  'GET /api/workflow/experts': { access: CITY },
+  'POST /api/workflow/experts': { access: CITY },
+  'POST /api/workflow/experts/me/conflicts': { access: ['expert'] },
+  'POST /api/workflow/revocations': { access: CITY },
+  'GET /api/workflow/dynamic': { access: [...CITY, 'district_officer'] },
+  'POST /api/workflow/annual-updates': { access: ['enterprise_user'] },
+  'POST /api/workflow/change-reports': { access: [...CITY, 'district_officer', 'enterprise_user'] },
+  'GET /api/workflow/inbox': { access: 'signed_in' },
+  'POST /api/workflow/inbox/:id/read': { access: 'signed_in' },
+  'GET /api/workflow/todo': { access: 'signed_in' },
 };
 
 /** Routes whose calls would end the test's own session. */

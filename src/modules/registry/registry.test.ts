@@ -287,3 +287,31 @@ describe.each(testStores)('reading profiles in batches on %s', (kind) => {
     expect(resumed.map((p) => p.credit_code)).toEqual(profiles.slice(100).map((p) => p.credit_code));
   });
 });
+
+describe.each(testStores)('registry counts on %s', (kind) => {
+  let db: Db;
+  let app: App;
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('counts what the caller may see, by size, district and valid title', async () => {
+    db = await openTestDb(kind);
+    app = await buildServer({ db, config: readConfig() });
+    await loadDemo(db, systemActor('test'), { count: 300, seed: 11, latestYear: 2025, today: '2026-06-30' });
+    const city = await signIn(app, db, [{ role: 'city_officer' }]);
+    const yubei = await signIn(app, db, [{ role: 'district_officer', district_code: '500112' }]);
+    const stats = async (session: Session) => (await app.inject({ method: 'GET', url: '/api/registry/stats', headers: session.headers })).json();
+    const all = await stats(city);
+    const direct = await db.query<{ district_code: string; size_class: string | null }>(`select district_code, size_class from registry.enterprise`);
+    expect(all.total).toBe(300);
+    expect(all.by_size.small ?? 0).toBe(direct.filter((r) => r.size_class === 'small').length);
+    expect(all.by_size.unknown ?? 0).toBe(direct.filter((r) => r.size_class === null).length);
+    expect(all.by_district.find((d: { code: string }) => d.code === '500112').count).toBe(direct.filter((r) => r.district_code === '500112').length);
+    expect(all.by_district).toHaveLength(41);
+    const own = await stats(yubei);
+    expect(own.total).toBe(direct.filter((r) => r.district_code === '500112').length);
+    expect(own.by_district.map((d: { code: string }) => d.code)).toEqual(['500112']);
+  });
+});

@@ -383,3 +383,37 @@ export async function profileBatch(q: Queryable, scope: Scope, options: { after:
 export async function enterprisesChangedSince(q: Queryable, changeSetId: number): Promise<{ credit_code: string; change_set_id: number }[]> {
   return q.query(`select credit_code, change_set_id from registry.enterprise where change_set_id > $1 order by change_set_id`, [changeSetId]);
 }
+
+// ---------------------------------------------------------------- counts for the dashboard
+
+export interface RegistryCounts {
+  total: number;
+  by_size: Record<string, number>;
+  by_district: { code: string; count: number }[];
+  by_title: Record<string, number>;
+}
+
+export async function registryCounts(q: Queryable, scope: Scope, today: string): Promise<RegistryCounts> {
+  const params: unknown[] = [];
+  const where = scopeCondition(scope, 'e', params);
+  params.push(today);
+  const todayParam = `$${params.length}`;
+  const [row] = await q.query<{ total: number; by_size: Record<string, number> | null; by_district: Record<string, number> | null; by_title: Record<string, number> | null }>(
+    `with scoped as (select e.credit_code, e.district_code, e.size_class, e.titles, e.lists from registry.enterprise e where ${where})
+     select (select count(*)::int from scoped) as total,
+            (select json_object_agg(coalesce(size_class, 'unknown'), n) from (select size_class, count(*)::int as n from scoped group by size_class) s) as by_size,
+            (select json_object_agg(district_code, n) from (select district_code, count(*)::int as n from scoped where district_code is not null group by district_code) d) as by_district,
+            (select json_object_agg(title, n) from (
+               select q->>'title' as title, count(distinct s.credit_code)::int as n
+               from scoped s cross join jsonb_array_elements(s.lists->'qualifications') q
+               where cardinality(s.titles) > 0 and coalesce(q->>'issue_date', '0000') <= ${todayParam} and coalesce(q->>'expiry_date', '9999') >= ${todayParam}
+               group by q->>'title') t) as by_title`,
+    params,
+  );
+  return {
+    total: row.total,
+    by_size: row.by_size ?? {},
+    by_district: Object.entries(row.by_district ?? {}).map(([code, count]) => ({ code, count })),
+    by_title: row.by_title ?? {},
+  };
+}

@@ -11,6 +11,7 @@ import { listEnterprises } from './use-cases/list-enterprises.ts';
 import { listEnterprisesQuery, listEnterprisesResponse } from './use-cases/list-enterprises.types.ts';
 import { saveProfile } from './use-cases/save-profile.ts';
 import { evaluateEnterprise } from './use-cases/evaluate-enterprise.ts';
+import { registryStats } from './use-cases/registry-stats.ts';
 import { todayIso } from '../../platform/dates.ts';
 import { saveProfileQuery, saveProfileResponse } from './use-cases/save-profile.types.ts';
 
@@ -33,6 +34,23 @@ export async function registryRoutes(fastify: FastifyInstance, { db }: AppDeps) 
     config: readers,
     schema: { tags, summary: '企业名录（筛选、排序、键集分页）', querystring: listEnterprisesQuery, response: { 200: listEnterprisesResponse } },
     handler: (request) => listEnterprises(db, principalOf(request).scope, request.query),
+  });
+
+  app.get('/api/registry/stats', {
+    config: readers,
+    schema: {
+      tags,
+      summary: '企业库统计：总数、按规模、按区县、按当前有效称号',
+      response: {
+        200: z.object({
+          total: z.number().int(),
+          by_size: z.record(z.string(), z.number().int()),
+          by_title: z.record(z.string(), z.number().int()),
+          by_district: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
+        }),
+      },
+    },
+    handler: (request) => registryStats(db, principalOf(request).scope),
   });
 
   app.get('/api/enterprises/:credit_code', {
