@@ -7,6 +7,7 @@ export interface Config {
   host: string;
   trustProxy: boolean;
   apiRateLimitPerMinute: number;
+  sessionCacheSeconds: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -17,5 +18,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '0.0.0.0',
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     apiRateLimitPerMinute: Number(env.API_RATE_LIMIT_PER_MINUTE || 1200),
+    sessionCacheSeconds: Number(env.SESSION_CACHE_SECONDS ?? 5),
   };
 }

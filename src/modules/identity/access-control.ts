@@ -3,7 +3,7 @@ import type { Config } from '../../platform/config.ts';
 import type { Db } from '../../platform/db.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Policy } from '../../platform/policy.ts';
-import { principalFromToken } from './principal.ts';
+import { principalFromToken, type SessionCheck } from './principal.ts';
 import { SESSION_COOKIE } from './session-settings.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -36,11 +36,13 @@ export function installAccessControl(app: FastifyInstance, db: Db, config: Confi
   });
 
   const limiter = new MinuteWindowLimiter();
+  const sessions = new SessionCache(config.sessionCacheSeconds);
+  app.decorate('sessionCache', sessions);
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const policy = request.routeOptions.config?.policy ?? ({ public: true } as const);
     const token = request.cookies?.[SESSION_COOKIE];
     if (token) {
-      const check = await principalFromToken(db, token);
+      const check = await sessions.check(token, () => principalFromToken(db, token));
       if (check.kind === 'ok') request.principal = check.principal;
       else {
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -64,6 +66,38 @@ export function installAccessControl(app: FastifyInstance, db: Db, config: Confi
     }
   });
   return routes;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessionCache: SessionCache;
+  }
+}
+
+/**
+ * Signed-in sessions read in the last few seconds, so a burst of requests costs one lookup. Sign-out in this
+ * process forgets at once; a change made in another process (a user disabled, a session expired) is seen
+ * within the cache's seconds.
+ */
+export class SessionCache {
+  private entries = new Map<string, { check: SessionCheck; until: number }>();
+  constructor(private readonly seconds: number) {}
+
+  async check(token: string, load: () => Promise<SessionCheck>): Promise<SessionCheck> {
+    const now = Date.now();
+    const cached = this.entries.get(token);
+    if (cached && cached.until > now) return cached.check;
+    const check = await load();
+    if (this.seconds > 0 && check.kind === 'ok') {
+      if (this.entries.size > 50_000) this.entries.clear();
+      this.entries.set(token, { check, until: now + this.seconds * 1000 });
+    } else this.entries.delete(token);
+    return check;
+  }
+
+  forget(token: string) {
+    this.entries.delete(token);
+  }
 }
 
 /** Fixed one-minute windows per key, kept in this process (each API process limits on its own). */

@@ -32,7 +32,8 @@ describe.each(testStores)('identity on %s', (kind) => {
 
   beforeAll(async () => {
     db = await openTestDb(kind);
-    app = await buildServer({ db, config: readConfig() });
+    // Session expiry is simulated by editing the session rows, which a cached session would not notice.
+    app = await buildServer({ db, config: { ...readConfig(), sessionCacheSeconds: 0 } });
     admin = await signIn(app, db, [{ role: 'city_admin' }], `admin_${kind}`);
   });
   afterAll(async () => {
@@ -152,5 +153,24 @@ describe.each(testStores)('identity on %s', (kind) => {
     expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     const secure = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { username: `admin_${kind}`, password: TEST_PASSWORD } });
     expect(secure.statusCode).toBe(200);
+  });
+});
+
+describe.each(testStores)('session cache on %s', (kind) => {
+  it('serves a burst from one lookup, and forgets a session at sign-out', async () => {
+    const db = await openTestDb(kind);
+    const app = await buildServer({ db, config: { ...readConfig(), sessionCacheSeconds: 60 } });
+    try {
+      const session = await signIn(app, db, [{ role: 'city_officer' }]);
+      expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).statusCode).toBe(200);
+      await db.query(`update identity.session set last_seen_at = now() - interval '31 minutes'`);
+      expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).statusCode).toBe(200);
+      await db.query(`update identity.session set last_seen_at = now()`);
+      expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).statusCode).toBe(401);
+    } finally {
+      await app.close();
+      await db.close();
+    }
   });
 });

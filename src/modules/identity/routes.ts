@@ -75,6 +75,7 @@ export async function identityRoutes(fastify: FastifyInstance, { db }: AppDeps) 
     schema: { tags, summary: '退出登录' },
     handler: async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE]!;
+      fastify.sessionCache.forget(token);
       await db.transaction(async (tx) => {
         await repo.deleteSession(tx, tokenHash(token));
         await writeAudit(tx, actorOf(request), { action: 'auth.logout', objectType: 'user', objectId: principalOf(request).username });
@@ -88,7 +89,9 @@ export async function identityRoutes(fastify: FastifyInstance, { db }: AppDeps) 
     config: { policy: { signedIn: true } },
     schema: { tags, summary: '修改本人密码', body: z.object({ current_password: z.string().min(1), new_password: z.string().min(1).max(200) }) },
     handler: async (request) => {
-      await changePassword(db, actorOf(request), principalOf(request), request.cookies[SESSION_COOKIE]!, request.body);
+      const token = request.cookies[SESSION_COOKIE]!;
+      await changePassword(db, actorOf(request), principalOf(request), token, request.body);
+      fastify.sessionCache.forget(token);
       return { ok: true };
     },
   });
