@@ -6,6 +6,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   evaluate: { summary: '按认定标准评价企业画像文件', load: () => import('./commands/evaluate.ts') },
   user: { summary: '创建用户：create --username U --role R [--district …] [--enterprise …]', load: () => import('./commands/user.ts') },
   audit: { summary: '导出审计日志：export --from 日期 --to 日期', load: () => import('./commands/audit.ts') },
+  discover: { summary: '全库评价（主动发现）：--as-of 日期 [--application new|re_review] [--json]', load: () => import('./commands/discover.ts') },
   workflow: { summary: '认定管理每日任务：daily [--date 日期]（到期处理与截止提醒）', load: () => import('./commands/workflow.ts') },
   bench: { summary: '运行基准测试，结果写入 bench/results/', load: () => import('../../bench/run.ts') },
 };

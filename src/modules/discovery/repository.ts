@@ -1,0 +1,437 @@
+import type { Queryable } from '../../platform/db.ts';
+import { scopeCondition, type Scope } from '../../platform/scope.ts';
+import type { RunCounts } from './results.ts';
+
+/** The discovery slice's only SQL. */
+
+export type RunStatus = 'queued' | 'running' | 'completed' | 'failed';
+export type RunTrigger = 'page' | 'cli' | 'schedule';
+
+export interface RunRow {
+  id: number;
+  as_of: string;
+  application: 'new' | 're_review';
+  trigger: RunTrigger;
+  requested_by: string;
+  status: RunStatus;
+  standards: string[];
+  rule_versions: Record<string, string[]>;
+  total: number | null;
+  processed: number;
+  counts: RunCounts;
+  last_credit_code: string | null;
+  watermark: number;
+  owner: string | null;
+  heartbeat_at: Date | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+  seconds: number | null;
+  error: string | null;
+}
+
+const RUN_COLUMNS = `id, as_of, application, trigger, requested_by, status, standards, rule_versions, total, processed, counts,
+  last_credit_code, watermark, owner, heartbeat_at, created_at, started_at, finished_at, seconds, error`;
+
+const asRun = (row: RunRow): RunRow => ({ ...row, id: Number(row.id), watermark: Number(row.watermark) });
+
+export async function insertRun(
+  q: Queryable,
+  run: { asOf: string; application: string; trigger: RunTrigger; requestedBy: string; standards: readonly string[]; scheduledFor?: string; owner?: string },
+): Promise<RunRow | null> {
+  const running = run.owner !== undefined;
+  const rows = await q.query<RunRow>(
+    `insert into discovery.run (as_of, application, trigger, scheduled_for, requested_by, status, standards, owner, heartbeat_at, started_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, ${running ? 'now(), now()' : 'null, null'})
+     on conflict do nothing
+     returning ${RUN_COLUMNS}`,
+    [run.asOf, run.application, run.trigger, run.scheduledFor ?? null, run.requestedBy, running ? 'running' : 'queued', run.standards, run.owner ?? null],
+  );
+  return rows[0] ? asRun(rows[0]) : null;
+}
+
+/** Takes the oldest queued run, or a running one whose owner stopped beating, for this process. */
+export async function claimRun(q: Queryable, owner: string, staleSeconds: number): Promise<RunRow | null> {
+  const rows = await q.query<RunRow>(
+    `update discovery.run set status = 'running', owner = $1, heartbeat_at = now(), started_at = coalesce(started_at, now())
+     where id = (
+       select id from discovery.run
+       where status = 'queued' or (status = 'running' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => $2)))
+       order by id limit 1 for update skip locked)
+     returning ${RUN_COLUMNS}`,
+    [owner, staleSeconds],
+  );
+  return rows[0] ? asRun(rows[0]) : null;
+}
+
+export async function setRunScope(q: Queryable, runId: number, owner: string, total: number, watermark: number): Promise<void> {
+  await q.query(`update discovery.run set total = $3, watermark = $4, heartbeat_at = now() where id = $1 and owner = $2`, [runId, owner, total, watermark]);
+}
+
+/** Records a committed batch; false when another process has taken the run over (the caller must roll back). */
+export async function recordBatch(
+  q: Queryable,
+  runId: number,
+  owner: string,
+  progress: { processed: number; counts: RunCounts; ruleVersions: Record<string, string[]>; lastCreditCode: string },
+): Promise<boolean> {
+  const rows = await q.query(
+    `update discovery.run set processed = $3, counts = $4, rule_versions = $5, last_credit_code = $6, heartbeat_at = now()
+     where id = $1 and owner = $2 and status = 'running' returning id`,
+    [runId, owner, progress.processed, JSON.stringify(progress.counts), JSON.stringify(progress.ruleVersions), progress.lastCreditCode],
+  );
+  return rows.length === 1;
+}
+
+export async function finishRun(q: Queryable, runId: number, owner: string): Promise<void> {
+  await q.query(
+    `update discovery.run set status = 'completed', finished_at = now(), heartbeat_at = now(),
+       seconds = round(extract(epoch from now() - started_at)::numeric, 1)
+     where id = $1 and owner = $2`,
+    [runId, owner],
+  );
+}
+
+export async function failRun(q: Queryable, runId: number, owner: string, error: string): Promise<void> {
+  await q.query(`update discovery.run set status = 'failed', finished_at = now(), error = $3 where id = $1 and owner = $2`, [runId, owner, error]);
+}
+
+export async function getRun(q: Queryable, runId: number): Promise<RunRow | null> {
+  const rows = await q.query<RunRow>(`select ${RUN_COLUMNS} from discovery.run where id = $1`, [runId]);
+  return rows[0] ? asRun(rows[0]) : null;
+}
+
+export async function listRuns(q: Queryable, limit: number): Promise<RunRow[]> {
+  return (await q.query<RunRow>(`select ${RUN_COLUMNS} from discovery.run order by id desc limit $1`, [limit])).map(asRun);
+}
+
+/** The newest completed run (of an application type), and optionally the completed one before it. */
+export async function latestCompletedRuns(q: Queryable, application: string | null, count: number): Promise<RunRow[]> {
+  return (
+    await q.query<RunRow>(
+      `select ${RUN_COLUMNS} from discovery.run where status = 'completed' and ($1::text is null or application = $1) order by id desc limit $2`,
+      [application, count],
+    )
+  ).map(asRun);
+}
+
+export async function pendingRunExists(q: Queryable): Promise<boolean> {
+  return (await q.query(`select 1 from discovery.run where status in ('queued', 'running') limit 1`)).length > 0;
+}
+
+/** Deletes the result rows of completed runs older than the newest `keep` (run records stay for the history). */
+export async function pruneResults(q: Queryable, keep: number): Promise<number> {
+  const rows = await q.query<{ id: number }>(
+    `select id from discovery.run where status = 'completed' order by id desc offset $1`,
+    [keep],
+  );
+  if (rows.length === 0) return 0;
+  await q.query(`delete from discovery.result where run_id = any($1::bigint[])`, [rows.map((row) => row.id)]);
+  return rows.length;
+}
+
+// ---------------------------------------------------------------- incremental updates
+
+export interface StoredStatus {
+  credit_code: string;
+  status: number[];
+}
+
+export async function loadStatuses(q: Queryable, runId: number, creditCodes: readonly string[]): Promise<StoredStatus[]> {
+  return q.query<StoredStatus>(`select credit_code, status from discovery.result where run_id = $1 and credit_code = any($2::text[])`, [runId, creditCodes]);
+}
+
+export async function upsertResults(q: Queryable, rows: unknown[][]): Promise<void> {
+  for (const params of rows) {
+    await q.query(
+      `insert into discovery.result (run_id, credit_code, name, district_code, industry_code, chains, size_class, status, score, unmet, distance, held_mask, title_expiry, review, gaps)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       on conflict (run_id, credit_code) do update set name = excluded.name, district_code = excluded.district_code,
+         industry_code = excluded.industry_code, chains = excluded.chains, size_class = excluded.size_class, status = excluded.status,
+         score = excluded.score, unmet = excluded.unmet, distance = excluded.distance, held_mask = excluded.held_mask,
+         title_expiry = excluded.title_expiry, review = excluded.review, gaps = excluded.gaps`,
+      params,
+    );
+  }
+}
+
+export async function advanceWatermark(q: Queryable, runId: number, watermark: number, counts: RunCounts, processed: number): Promise<void> {
+  await q.query(`update discovery.run set watermark = $2, counts = $3, processed = $4 where id = $1`, [runId, watermark, JSON.stringify(counts), processed]);
+}
+
+/** Locks the run's row so two watchers do not apply the same changes twice. */
+export async function lockRun(q: Queryable, runId: number): Promise<RunRow | null> {
+  const rows = await q.query<RunRow>(`select ${RUN_COLUMNS} from discovery.run where id = $1 for update`, [runId]);
+  return rows[0] ? asRun(rows[0]) : null;
+}
+
+// ---------------------------------------------------------------- reading results
+
+export interface ResultFilter {
+  district?: string;
+  chain?: string;
+  industry?: string;
+  sizeClass?: string;
+}
+
+function filterSql(scope: Scope, filter: ResultFilter, alias: string, params: unknown[]): string[] {
+  const where = [scopeCondition(scope, alias, params)];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.district) where.push(`${alias}.district_code = ${add(filter.district)}`);
+  if (filter.chain) where.push(`${alias}.chains @> array[${add(filter.chain)}]::text[]`);
+  if (filter.industry) where.push(`${alias}.industry_code like ${add(`${filter.industry.replace(/[^0-9]/g, '')}%`)}`);
+  if (filter.sizeClass) where.push(`${alias}.size_class = ${add(filter.sizeClass)}`);
+  return where;
+}
+
+export interface FunnelRow {
+  k: number;
+  total: number;
+  held: number;
+  qualified: number;
+  qualified_not_held: number;
+  one_short: number;
+  insufficient: number;
+  manual: number;
+}
+
+/** Per standard of the run: enterprises holding it, qualifying, qualifying without the title, one criterion short. */
+export async function funnel(q: Queryable, scope: Scope, runId: number, standardCount: number, filter: ResultFilter): Promise<FunnelRow[]> {
+  const params: unknown[] = [runId];
+  const where = filterSql(scope, filter, 'r', params);
+  const columns: string[] = ['count(*)::int as total'];
+  for (let k = 1; k <= standardCount; k++) {
+    const bit = 1 << (k - 1);
+    columns.push(
+      `count(*) filter (where r.held_mask & ${bit} <> 0)::int as h${k}`,
+      `count(*) filter (where r.status[${k}] = 0)::int as q${k}`,
+      `count(*) filter (where r.status[${k}] = 0 and r.held_mask & ${bit} = 0)::int as qn${k}`,
+      `count(*) filter (where r.status[${k}] = 1 and r.unmet[${k}] = 1 and r.held_mask & ${bit} = 0)::int as o${k}`,
+      `count(*) filter (where r.status[${k}] = 2)::int as i${k}`,
+      `count(*) filter (where r.status[${k}] = 3)::int as m${k}`,
+    );
+  }
+  const [row] = await q.query<Record<string, number>>(
+    `select ${columns.join(', ')} from discovery.result r where r.run_id = $1 and ${where.join(' and ')}`,
+    params,
+  );
+  return Array.from({ length: standardCount }, (_, i) => {
+    const k = i + 1;
+    return {
+      k,
+      total: row.total,
+      held: row[`h${k}`],
+      qualified: row[`q${k}`],
+      qualified_not_held: row[`qn${k}`],
+      one_short: row[`o${k}`],
+      insufficient: row[`i${k}`],
+      manual: row[`m${k}`],
+    };
+  });
+}
+
+export interface CandidateRow {
+  credit_code: string;
+  name: string;
+  district_code: string | null;
+  industry_code: string | null;
+  chains: string[];
+  size_class: string | null;
+  status: number;
+  score: number | null;
+  unmet: number;
+  distance: number;
+  gaps: [string, number, string | null][] | null;
+}
+
+/**
+ * Enterprises of a run not holding standard k, closest first: fewest unmet criteria, then (among those with none)
+ * qualified before awaiting review before missing data, then the smallest normalised gap.
+ */
+export async function candidates(
+  q: Queryable,
+  scope: Scope,
+  runId: number,
+  k: number,
+  standard: string,
+  filter: ResultFilter & { maxUnmet: number; statuses: number[] },
+  page: { limit: number; offset: number },
+): Promise<{ rows: CandidateRow[]; total: number }> {
+  const params: unknown[] = [runId];
+  const where = filterSql(scope, filter, 'r', params);
+  params.push(filter.maxUnmet);
+  where.push(`r.unmet[${k}] <= $${params.length}`);
+  params.push(filter.statuses);
+  where.push(`r.status[${k}] = any($${params.length}::smallint[])`);
+  where.push(`r.held_mask & ${1 << (k - 1)} = 0`);
+  const condition = `r.run_id = $1 and ${where.join(' and ')}`;
+  const [{ total }] = await q.query<{ total: number }>(`select count(*)::int as total from discovery.result r where ${condition}`, params);
+  params.push(standard, page.limit, page.offset);
+  const n = params.length;
+  const rows = await q.query<CandidateRow>(
+    `select r.credit_code, r.name, r.district_code, r.industry_code, r.chains, r.size_class, r.status[${k}] as status,
+            r.score[${k}] as score, r.unmet[${k}] as unmet, r.distance[${k}] as distance, r.gaps -> $${n - 2}::text as gaps
+     from discovery.result r where ${condition}
+     order by r.unmet[${k}], case r.status[${k}] when 0 then 0 when 3 then 1 when 2 then 2 else 3 end, r.distance[${k}], r.credit_code
+     limit $${n - 1} offset $${n}`,
+    params,
+  );
+  return { rows, total };
+}
+
+export interface DiffRow {
+  credit_code: string;
+  name: string;
+  district_code: string | null;
+  chains: string[];
+  standard: string;
+  before: number | null;
+  after: number;
+}
+
+export interface DiffFilter extends ResultFilter {
+  standard?: string;
+  change?: 'newly_qualified' | 'no_longer_qualified' | 'changed';
+}
+
+/** The status changes between two runs, per enterprise and standard (an enterprise new in `to` has no before). */
+const BEFORE = `(case when m.fk is null or a.credit_code is null then null else a.status[m.fk] end)`;
+
+function diffSource(scope: Scope, fromRun: number, toRun: number, pairs: { standard: string; from: number | null; to: number }[], filter: DiffFilter, params: unknown[], join = ''): string {
+  params.push(fromRun, toRun, pairs.map((p) => p.standard), pairs.map((p) => p.from), pairs.map((p) => p.to));
+  const [from, to, names, fromIndex, toIndex] = [1, 2, 3, 4, 5].map((i) => `$${params.length - 5 + i}`);
+  const where = filterSql(scope, filter, 'b', params);
+  if (filter.standard) {
+    params.push(filter.standard);
+    where.push(`m.standard = $${params.length}`);
+  }
+  where.push(`${BEFORE} is distinct from b.status[m.tk]`);
+  if (filter.change === 'newly_qualified') where.push(`b.status[m.tk] = 0`);
+  else if (filter.change === 'no_longer_qualified') where.push(`${BEFORE} = 0`);
+  return `from discovery.result b
+    cross join unnest(${names}::text[], ${fromIndex}::int[], ${toIndex}::int[]) as m(standard, fk, tk)
+    left join discovery.result a on a.run_id = ${from} and a.credit_code = b.credit_code
+    ${join}
+    where b.run_id = ${to} and ${where.join(' and ')}`;
+}
+
+export async function diffRows(
+  q: Queryable,
+  scope: Scope,
+  fromRun: number,
+  toRun: number,
+  pairs: { standard: string; from: number | null; to: number }[],
+  filter: DiffFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: DiffRow[]; total: number }> {
+  const countParams: unknown[] = [];
+  const [{ total }] = await q.query<{ total: number }>(`select count(*)::int as total ${diffSource(scope, fromRun, toRun, pairs, filter, countParams)}`, countParams);
+  const params: unknown[] = [];
+  const source = diffSource(scope, fromRun, toRun, pairs, filter, params);
+  params.push(page.limit, page.offset);
+  const rows = await q.query<DiffRow>(
+    `select b.credit_code, b.name, b.district_code, b.chains, m.standard,
+            ${BEFORE} as before, b.status[m.tk] as after
+     ${source}
+     order by m.standard, b.credit_code limit $${params.length - 1} offset $${params.length}`,
+    params,
+  );
+  return { rows, total };
+}
+
+export interface DiffSummaryRow {
+  standard: string;
+  group_key: string | null;
+  newly_qualified: number;
+  no_longer_qualified: number;
+  changed: number;
+}
+
+/** Counts of changes per standard, grouped by district, by chain, or not at all. */
+export async function diffSummary(
+  q: Queryable,
+  scope: Scope,
+  fromRun: number,
+  toRun: number,
+  pairs: { standard: string; from: number | null; to: number }[],
+  filter: DiffFilter,
+  by: 'none' | 'district' | 'chain',
+): Promise<DiffSummaryRow[]> {
+  const params: unknown[] = [];
+  const join = by === 'chain' ? 'cross join lateral unnest(b.chains) as c(chain)' : '';
+  const source = diffSource(scope, fromRun, toRun, pairs, { ...filter, change: 'changed' }, params, join);
+  const group = by === 'district' ? 'b.district_code' : by === 'chain' ? 'c.chain' : 'null::text';
+  return q.query<DiffSummaryRow>(
+    `select m.standard, ${group} as group_key,
+            count(*) filter (where b.status[m.tk] = 0)::int as newly_qualified,
+            count(*) filter (where ${BEFORE} = 0)::int as no_longer_qualified,
+            count(*)::int as changed
+     ${source}
+     group by 1, 2 order by 1, 2`,
+    params,
+  );
+}
+
+export interface WarningRow {
+  credit_code: string;
+  name: string;
+  district_code: string | null;
+  chains: string[];
+  standard: string;
+  expiry: string;
+  review: number;
+  status: number;
+}
+
+/** Titles held on the run's date that expire (or come up for re-review) by `until` and would not pass a re-review now. */
+export async function warnings(
+  q: Queryable,
+  scope: Scope,
+  runId: number,
+  standards: readonly string[],
+  until: string,
+  filter: ResultFilter & { standard?: string; statuses: number[] },
+  page: { limit: number; offset: number },
+): Promise<{ rows: WarningRow[]; total: number }> {
+  const params: unknown[] = [runId, standards, until, filter.statuses];
+  const where = filterSql(scope, filter, 'r', params);
+  if (filter.standard) {
+    params.push(filter.standard);
+    where.push(`s.standard = $${params.length}`);
+  }
+  const source = `from discovery.result r cross join lateral unnest($2::text[]) with ordinality as s(standard, k)
+    where r.run_id = $1 and r.held_mask & (1 << (s.k::int - 1)) <> 0 and r.title_expiry[s.k] <= $3::date
+      and r.review[s.k] = any($4::smallint[]) and ${where.join(' and ')}`;
+  const [{ total }] = await q.query<{ total: number }>(`select count(*)::int as total ${source}`, params);
+  params.push(page.limit, page.offset);
+  const rows = await q.query<WarningRow>(
+    `select r.credit_code, r.name, r.district_code, r.chains, s.standard, r.title_expiry[s.k]::text as expiry, r.review[s.k] as review, r.status[s.k] as status
+     ${source} order by r.title_expiry[s.k], r.credit_code, s.standard limit $${params.length - 1} offset $${params.length}`,
+    params,
+  );
+  return { rows, total };
+}
+
+export interface EnterpriseResultRow {
+  credit_code: string;
+  name: string;
+  district_code: string | null;
+  industry_code: string | null;
+  chains: string[];
+  status: number[];
+  unmet: number[];
+  distance: number[];
+}
+
+export async function resultsOf(q: Queryable, scope: Scope, runId: number, creditCodes: readonly string[]): Promise<EnterpriseResultRow[]> {
+  const params: unknown[] = [runId, creditCodes];
+  const where = filterSql(scope, {}, 'r', params);
+  return q.query<EnterpriseResultRow>(
+    `select credit_code, name, district_code, industry_code, chains, status, unmet, distance from discovery.result r
+     where r.run_id = $1 and r.credit_code = any($2::text[]) and ${where.join(' and ')}`,
+    params,
+  );
+}
