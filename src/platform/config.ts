@@ -8,6 +8,7 @@ export interface Config {
   trustProxy: boolean;
   apiRateLimitPerMinute: number;
   sessionCacheSeconds: number;
+  countCacheSeconds: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -19,5 +20,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     apiRateLimitPerMinute: Number(env.API_RATE_LIMIT_PER_MINUTE || 1200),
     sessionCacheSeconds: Number(env.SESSION_CACHE_SECONDS ?? 5),
+    countCacheSeconds: Number(env.COUNT_CACHE_SECONDS ?? 30),
   };
 }

@@ -13,6 +13,7 @@ import { saveProfile } from './use-cases/save-profile.ts';
 import { evaluateEnterprise } from './use-cases/evaluate-enterprise.ts';
 import { registryStats } from './use-cases/registry-stats.ts';
 import { todayIso } from '../../platform/dates.ts';
+import { TtlCache } from '../../platform/ttl-cache.ts';
 import { saveProfileQuery, saveProfileResponse } from './use-cases/save-profile.types.ts';
 
 const creditCodeParams = z.object({ credit_code: z.string().min(1).max(40).describe('统一社会信用代码') });
@@ -26,14 +27,16 @@ const ownEnterprises = (principal: Principal) =>
 /** An enterprise user speaking only for itself declares its own figures, whatever source it names. */
 const speaksOnlyForItself = (principal: Principal) => [...principal.roles].every((role) => role === 'enterprise_user');
 
-export async function registryRoutes(fastify: FastifyInstance, { db }: AppDeps) {
+export async function registryRoutes(fastify: FastifyInstance, { db, config }: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  const countCache = new TtlCache<number>(config.countCacheSeconds);
+  const statsCache = new TtlCache<repo.RegistryCounts>(config.countCacheSeconds);
   const tags = ['企业库'];
 
   app.get('/api/enterprises', {
     config: readers,
     schema: { tags, summary: '企业名录（筛选、排序、键集分页）', querystring: listEnterprisesQuery, response: { 200: listEnterprisesResponse } },
-    handler: (request) => listEnterprises(db, principalOf(request).scope, request.query),
+    handler: (request) => listEnterprises(db, principalOf(request).scope, request.query, { countCache }),
   });
 
   app.get('/api/registry/stats', {
@@ -50,7 +53,7 @@ export async function registryRoutes(fastify: FastifyInstance, { db }: AppDeps) 
         }),
       },
     },
-    handler: (request) => registryStats(db, principalOf(request).scope),
+    handler: (request) => registryStats(db, principalOf(request).scope, { cache: statsCache }),
   });
 
   app.get('/api/enterprises/:credit_code', {

@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db.ts';
 import type { Scope } from '../../../platform/scope.ts';
+import type { TtlCache } from '../../../platform/ttl-cache.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { todayIso } from '../../../platform/dates.ts';
 import { referenceSets } from '../reference-sets.ts';
@@ -25,8 +26,9 @@ export async function listEnterprises(
   db: Db,
   scope: Scope,
   query: ListEnterprisesQuery,
-  today: string = todayIso(),
+  options: { today?: string; countCache?: TtlCache<number> } = {},
 ): Promise<ListEnterprisesResponse> {
+  const today = options.today ?? todayIso();
   const refs = await referenceSets(db);
   const filter: repo.ListFilter = {
     district: query.district,
@@ -45,7 +47,11 @@ export async function listEnterprises(
   };
   const [rows, total] = await Promise.all([
     repo.listEnterprises(db, scope, filter, page),
-    query.with_total === 'true' ? repo.countEnterprises(db, scope, filter) : Promise.resolve(null),
+    query.with_total === 'true'
+      ? options.countCache
+        ? options.countCache.get(JSON.stringify([scope, filter]), () => repo.countEnterprises(db, scope, filter))
+        : repo.countEnterprises(db, scope, filter)
+      : Promise.resolve(null),
   ]);
   const hasMore = rows.length > query.limit;
   const items = rows.slice(0, query.limit);

@@ -1,13 +1,16 @@
 import type { Db } from '../../../platform/db.ts';
 import { todayIso } from '../../../platform/dates.ts';
 import type { Scope } from '../../../platform/scope.ts';
+import type { TtlCache } from '../../../platform/ttl-cache.ts';
 import { referenceSets } from '../reference-sets.ts';
 import * as repo from '../repository.ts';
 
 /** Counts of the registry in the caller's scope: total, by size class, by district, by title held today. */
-export async function registryStats(db: Db, scope: Scope, today: string = todayIso()) {
+export async function registryStats(db: Db, scope: Scope, options: { today?: string; cache?: TtlCache<repo.RegistryCounts> } = {}) {
+  const today = options.today ?? todayIso();
   const refs = await referenceSets(db);
-  const counts = await repo.registryCounts(db, scope, today);
+  const load = () => repo.registryCounts(db, scope, today);
+  const counts = await (options.cache ? options.cache.get(JSON.stringify([scope, today]), load) : load());
   return {
     total: counts.total,
     by_size: counts.by_size,
