@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import autocannon from 'autocannon';
+import { systemActor } from '../../src/platform/audit.ts';
+import { createUser } from '../../src/modules/identity/use-cases/manage-users.ts';
+import { findUserByName } from '../../src/modules/identity/repository.ts';
+import { BENCH_AS_OF, registryDatabase } from '../database.ts';
+
+const PORT = 3917;
+const PASSWORD = 'Bench-pass-2026!';
+const BASE = `http://127.0.0.1:${PORT}`;
+
+/** Mixed read load on the real server over loopback: lists with filters and deep pages, portraits, evaluations, counts. */
+export async function run({ quick }: { quick: boolean }) {
+  const count = quick ? 10_000 : 1_000_000;
+  const { db, url } = await registryDatabase(count);
+  let server: ChildProcess | null = null;
+  try {
+    if (!(await findUserByName(db, 'bench_city_officer'))) {
+      await createUser(db, systemActor('bench'), { username: 'bench_city_officer', display_name: '基准测试', grants: [{ role: 'city_officer', district_code: null, credit_code: null, department: null, institution: null }] }, { password: PASSWORD, mustChangePassword: false });
+    }
+    const codes = (await db.query<{ credit_code: string }>(`select credit_code from registry.enterprise tablesample system (1) limit 3000`)).map((r) => r.credit_code);
+    const districts = (await db.query<{ code: string }>(`select code from ref.district`)).map((r) => r.code);
+    const chains = (await db.query<{ id: string }>(`select id from ref.chain`)).map((r) => r.id);
+
+    server = spawn(process.execPath, ['bin/tidu.js', 'serve'], {
+      env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', API_RATE_LIMIT_PER_MINUTE: '1000000000' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await waitForHealth();
+    const login = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench_city_officer', password: PASSWORD }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+
+    const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
+    const cursor = (code: string) => Buffer.from(JSON.stringify([code, code])).toString('base64url');
+    const paths: [number, () => string][] = [
+      [20, () => `/api/enterprises?district=${pick(districts)}&limit=50`],
+      [10, () => `/api/enterprises?chain=${pick(chains)}&size_class=${pick(['small', 'medium', 'micro'])}&sort=operating_revenue&order=desc&limit=50`],
+      [15, () => `/api/enterprises?sort=credit_code&limit=50&with_total=false&cursor=${cursor(pick(codes))}`],
+      [25, () => `/api/enterprises/${pick(codes)}`],
+      [15, () => `/api/enterprises/${pick(codes)}/evaluation?as_of=${BENCH_AS_OF}`],
+      [10, () => `/api/registry/stats`],
+      [5, () => `/api/enterprises?q=${encodeURIComponent(pick(['精密', '电子科技', '渝北', '新材料']))}&limit=20&with_total=false`],
+    ];
+    const total = paths.reduce((sum, [weight]) => sum + weight, 0);
+    const nextPath = () => {
+      let roll = Math.random() * total;
+      for (const [weight, make] of paths) if ((roll -= weight) < 0) return make();
+      return paths[0][1]();
+    };
+
+    const load = async (connections: number, seconds: number) => {
+      const latencies: number[] = [];
+      const instance = autocannon({
+        url: BASE,
+        connections,
+        duration: seconds,
+        headers: { cookie },
+        requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: nextPath() }) }],
+      });
+      (instance as unknown as import('node:events').EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+      const result = await instance;
+      latencies.sort((a, b) => a - b);
+      const at = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] * 10) / 10;
+      return {
+        connections,
+        seconds,
+        requests: latencies.length,
+        requests_per_second: Math.round(latencies.length / seconds),
+        p50_ms: at(50),
+        p95_ms: at(95),
+        p99_ms: at(99),
+        errors: result.errors + result.timeouts + result.non2xx,
+      };
+    };
+    await load(20, quick ? 2 : 5);
+    const c50 = await load(50, quick ? 5 : 20);
+    const c200 = await load(200, quick ? 5 : 30);
+    return { enterprises: count, api_processes: 1, ...c200, c50, goal: { p95_ms: 100, errors: 0 } };
+  } finally {
+    if (server) {
+      server.kill('SIGTERM');
+      await once(server, 'exit').catch(() => undefined);
+    }
+    await db.close();
+  }
+}
+
+async function waitForHealth() {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('API server did not start');
+}
