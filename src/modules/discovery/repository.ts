@@ -435,3 +435,132 @@ export async function resultsOf(q: Queryable, scope: Scope, runId: number, credi
     params,
   );
 }
+
+// ---------------------------------------------------------------- key lists
+
+export type KeyListKind = 'district' | 'specialized_pool' | 'champion_city' | 'champion_national' | 'ipo_reserve' | 'demonstration';
+
+export interface KeyListRow {
+  id: number;
+  kind: KeyListKind;
+  name: string;
+  year: number;
+  district_code: string | null;
+  standard: string;
+  capacity: number | null;
+  note: string | null;
+  created_by: string;
+  created_at: Date;
+  members: number;
+}
+
+export async function insertKeyList(
+  q: Queryable,
+  list: { kind: KeyListKind; name: string; year: number; districtCode: string | null; standard: string; capacity: number | null; note: string | null; createdBy: string },
+): Promise<KeyListRow | null> {
+  const rows = await q.query<KeyListRow>(
+    `insert into discovery.key_list (kind, name, year, district_code, standard, capacity, note, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing returning *, 0 as members`,
+    [list.kind, list.name, list.year, list.districtCode, list.standard, list.capacity, list.note, list.createdBy],
+  );
+  return rows[0] ? { ...rows[0], id: Number(rows[0].id) } : null;
+}
+
+/** Lists a scope may see (a district's own lists and the city's pools), with the members inside the scope. */
+export async function listKeyLists(q: Queryable, scope: Scope, filter: { year?: number; kind?: KeyListKind }): Promise<KeyListRow[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (!scope.all) {
+    params.push(scope.districts);
+    where.push(`(l.district_code is null or l.district_code = any($${params.length}::text[]))`);
+  }
+  if (filter.year) {
+    params.push(filter.year);
+    where.push(`l.year = $${params.length}`);
+  }
+  if (filter.kind) {
+    params.push(filter.kind);
+    where.push(`l.kind = $${params.length}`);
+  }
+  const memberScope = scopeCondition(scope, 'm', params);
+  const rows = await q.query<KeyListRow>(
+    `select l.*, (select count(*)::int from discovery.key_list_member m where m.list_id = l.id and m.removed_at is null and ${memberScope}) as members
+     from discovery.key_list l ${where.length ? `where ${where.join(' and ')}` : ''}
+     order by l.year desc, l.kind, l.district_code nulls first, l.name`,
+    params,
+  );
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
+}
+
+export async function getKeyList(q: Queryable, id: number): Promise<KeyListRow | null> {
+  const rows = await q.query<KeyListRow>(
+    `select l.*, (select count(*)::int from discovery.key_list_member m where m.list_id = l.id and m.removed_at is null) as members from discovery.key_list l where l.id = $1`,
+    [id],
+  );
+  return rows[0] ? { ...rows[0], id: Number(rows[0].id) } : null;
+}
+
+export interface MemberRow {
+  id: number;
+  credit_code: string;
+  name: string;
+  district_code: string | null;
+  industry_code: string | null;
+  chains: string[];
+  added_at: Date;
+  added_by: string;
+  add_reason: string;
+  added_run_id: number | null;
+  added_status: number | null;
+  added_unmet: number | null;
+  added_distance: number | null;
+  removed_at: Date | null;
+  removed_by: string | null;
+  remove_reason: string | null;
+  current_status: number | null;
+  current_unmet: number | null;
+  current_distance: number | null;
+}
+
+/** Members inside the scope (current ones, or with `history` also those removed), with their status in run `runId`. */
+export async function listMembers(q: Queryable, scope: Scope, listId: number, runId: number | null, k: number | null, history: boolean): Promise<MemberRow[]> {
+  const params: unknown[] = [listId, runId];
+  const where = [scopeCondition(scope, 'm', params)];
+  if (!history) where.push('m.removed_at is null');
+  const at = k === null ? 'null::smallint' : `r.status[${k}]`;
+  return q.query<MemberRow>(
+    `select m.id, m.credit_code, m.name, m.district_code, m.industry_code, m.chains, m.added_at, m.added_by, m.add_reason, m.added_run_id,
+            m.added_status, m.added_unmet, m.added_distance, m.removed_at, m.removed_by, m.remove_reason,
+            ${at} as current_status, ${k === null ? 'null::smallint' : `r.unmet[${k}]`} as current_unmet,
+            ${k === null ? 'null::real' : `r.distance[${k}]`} as current_distance
+     from discovery.key_list_member m
+     left join discovery.result r on r.run_id = $2 and r.credit_code = m.credit_code
+     where m.list_id = $1 and ${where.join(' and ')}
+     order by m.removed_at nulls first, m.added_at, m.id`,
+    params,
+  );
+}
+
+export async function currentMember(q: Queryable, listId: number, creditCode: string): Promise<{ id: number } | null> {
+  const rows = await q.query<{ id: number }>(`select id from discovery.key_list_member where list_id = $1 and credit_code = $2 and removed_at is null for update`, [listId, creditCode]);
+  return rows[0] ?? null;
+}
+
+export async function insertMember(
+  q: Queryable,
+  member: {
+    listId: number; creditCode: string; name: string; districtCode: string | null; industryCode: string | null; chains: string[];
+    addedBy: string; reason: string; runId: number | null; status: number | null; unmet: number | null; distance: number | null;
+  },
+): Promise<number> {
+  const [row] = await q.query<{ id: number }>(
+    `insert into discovery.key_list_member (list_id, credit_code, name, district_code, industry_code, chains, added_by, add_reason, added_run_id, added_status, added_unmet, added_distance)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+    [member.listId, member.creditCode, member.name, member.districtCode, member.industryCode, member.chains, member.addedBy, member.reason, member.runId, member.status, member.unmet, member.distance],
+  );
+  return Number(row.id);
+}
+
+export async function closeMember(q: Queryable, memberId: number, removedBy: string, reason: string): Promise<void> {
+  await q.query(`update discovery.key_list_member set removed_at = now(), removed_by = $2, remove_reason = $3 where id = $1`, [memberId, removedBy, reason]);
+}
