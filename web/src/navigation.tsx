@@ -77,6 +77,7 @@ export const NAVIGATION: NavGroup[] = [
     label: '认定管理',
     icon: <AuditOutlined />,
     pages: [
+      { path: '/recognition/todo', label: '待办与通知' },
       {
         path: '/recognition/batches',
         label: '申报批次',

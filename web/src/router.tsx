@@ -13,6 +13,12 @@ const Portrait = lazy(() => import('./pages/registry/PortraitPage.tsx'));
 const Standards = lazy(() => import('./pages/standards/StandardsPage.tsx'));
 const Login = lazy(() => import('./pages/account/LoginPage.tsx'));
 const ChangePassword = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
+const RecognitionBatches = lazy(() => import('./pages/workflow/BatchesPage.tsx'));
+const RecognitionBatch = lazy(() => import('./pages/workflow/BatchPage.tsx'));
+const RecognitionReview = lazy(() => import('./pages/workflow/ApplicationsPage.tsx'));
+const RecognitionApplication = lazy(() => import('./pages/workflow/ApplicationPage.tsx'));
+const RecognitionDynamic = lazy(() => import('./pages/workflow/DynamicPage.tsx'));
+const RecognitionTodo = lazy(() => import('./pages/workflow/TodoPage.tsx'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<Spin className="page-loading" size="large" />}>{element}</Suspense>;
@@ -36,6 +42,12 @@ export const router = createBrowserRouter([
       { path: 'portrait', element: page(<PortraitSearch />) },
       { path: 'standards', element: page(<Standards />) },
       { path: 'account/password', element: page(<ChangePassword />) },
+      { path: 'recognition/batches', element: page(<RecognitionBatches />) },
+      { path: 'recognition/batches/:id', element: page(<RecognitionBatch />) },
+      { path: 'recognition/review', element: page(<RecognitionReview />) },
+      { path: 'recognition/applications/:id', element: page(<RecognitionApplication />) },
+      { path: 'recognition/dynamic', element: page(<RecognitionDynamic />) },
+      { path: 'recognition/todo', element: page(<RecognitionTodo />) },
       ...placeholders,
       { path: '*', element: <NotFound /> },
     ],

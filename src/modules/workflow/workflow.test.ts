@@ -203,7 +203,7 @@ describe.each(testStores)('recognition workflow on %s', (kind) => {
     const rivalId = await start(batchId, rival);
     await attach(rivalId, rival.session);
     await step(rivalId, 'submit', rival.session);
-    const profile = exampleProfile({ credit_code: owner.code, district_code: YUBEI, name: owner.name }) as Record<string, unknown> & { years: Record<string, Record<string, number>> };
+    const profile = exampleProfile({ credit_code: owner.code, district_code: YUBEI, name: owner.name }) as unknown as Record<string, unknown> & { years: Record<string, Record<string, number>> };
     profile.years['2025'].operating_revenue = 9500;
     const fromTax = await app.inject({ method: 'PUT', url: `/api/enterprises/${owner.code}/profile?source=tax_data`, headers: city.headers, payload: profile });
     expect(fromTax.statusCode, fromTax.body).toBe(200);
