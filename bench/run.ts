@@ -10,6 +10,7 @@ const SCENARIOS: Record<string, () => Promise<{ run: (options: { quick: boolean 
   demo: () => import('./scenarios/demo.ts'),
   engine: () => import('./scenarios/engine.ts'),
   api: () => import('./scenarios/api.ts'),
+  discovery: () => import('./scenarios/discovery.ts'),
 };
 
 const resultsDir = join(dirname(fileURLToPath(import.meta.url)), 'results');
