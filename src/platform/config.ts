@@ -9,6 +9,7 @@ export interface Config {
   apiRateLimitPerMinute: number;
   sessionCacheSeconds: number;
   countCacheSeconds: number;
+  loginAttemptsPerMinutePerAddress: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -21,5 +22,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiRateLimitPerMinute: Number(env.API_RATE_LIMIT_PER_MINUTE || 1200),
     sessionCacheSeconds: Number(env.SESSION_CACHE_SECONDS ?? 5),
     countCacheSeconds: Number(env.COUNT_CACHE_SECONDS ?? 30),
+    loginAttemptsPerMinutePerAddress: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE || 120),
   };
 }

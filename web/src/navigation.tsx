@@ -58,7 +58,6 @@ export const NAVIGATION: NavGroup[] = [
       {
         path: '/discovery/candidates',
         label: '候选企业',
-        coming: '全库扫描，按各梯度标准的接近程度排列候选企业，可按区县、产业链筛选，并显示与上次扫描相比的变化。',
       },
       {
         path: '/discovery/gaps',
@@ -68,7 +67,6 @@ export const NAVIGATION: NavGroup[] = [
       {
         path: '/discovery/key-lists',
         label: '重点清单',
-        coming: '专精特新培育库、单项冠军清单、拟上市后备库与示范企业名单的维护，以及复核风险预警。',
       },
     ],
   },

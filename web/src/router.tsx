@@ -11,6 +11,8 @@ const EnterpriseList = lazy(() => import('./pages/registry/EnterpriseListPage.ts
 const PortraitSearch = lazy(() => import('./pages/registry/PortraitSearchPage.tsx'));
 const Portrait = lazy(() => import('./pages/registry/PortraitPage.tsx'));
 const Standards = lazy(() => import('./pages/standards/StandardsPage.tsx'));
+const Discovery = lazy(() => import('./pages/discovery/DiscoveryPage.tsx'));
+const KeyLists = lazy(() => import('./pages/lists/KeyListsPage.tsx'));
 const Login = lazy(() => import('./pages/account/LoginPage.tsx'));
 const ChangePassword = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const RecognitionBatches = lazy(() => import('./pages/workflow/BatchesPage.tsx'));
@@ -41,6 +43,8 @@ export const router = createBrowserRouter([
       { path: 'enterprises/:creditCode', element: page(<Portrait />) },
       { path: 'portrait', element: page(<PortraitSearch />) },
       { path: 'standards', element: page(<Standards />) },
+      { path: 'discovery/candidates', element: page(<Discovery />) },
+      { path: 'discovery/key-lists', element: page(<KeyLists />) },
       { path: 'account/password', element: page(<ChangePassword />) },
       { path: 'recognition/batches', element: page(<RecognitionBatches />) },
       { path: 'recognition/batches/:id', element: page(<RecognitionBatch />) },

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db.ts';
 import { openTestDb, testStores } from '../../platform/testing/stores.ts';
 import { buildServer } from '../../server.ts';
 import { exampleProfile, testCreditCode } from '../registry/testing.ts';
+import { MinuteWindowLimiter } from './access-control.ts';
 import { oneTimePassword, passwordProblems } from './passwords.ts';
 import { logIn, signIn, TEST_PASSWORD, type Session } from './testing.ts';
 
@@ -168,6 +169,34 @@ describe.each(testStores)('session cache on %s', (kind) => {
       await db.query(`update identity.session set last_seen_at = now()`);
       expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: session.headers })).statusCode).toBe(200);
       expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: session.headers })).statusCode).toBe(401);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
+});
+
+describe('sign-in rate limits', () => {
+  it('counts per key in one-minute windows', () => {
+    const limiter = new MinuteWindowLimiter();
+    const minute = 60_000 * 29_000_000;
+    for (let i = 0; i < 10; i++) expect(limiter.allow('account:a', 10, minute + i)).toBe(true);
+    expect(limiter.allow('account:a', 10, minute + 59_999)).toBe(false);
+    expect(limiter.allow('account:b', 10, minute + 59_999)).toBe(true);
+    expect(limiter.allow('account:a', 10, minute + 60_000)).toBe(true);
+  });
+
+  it('answers 429 in Chinese once an account is tried too often from one address', async () => {
+    const db = await openTestDb('pglite');
+    const app = await buildServer({ db, config: readConfig() });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 12; i++) {
+        const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'someone', password: 'Wrong-pass-1' } });
+        statuses.push(response.statusCode);
+        if (response.statusCode === 429) expect(response.json().message).toContain('过于频繁');
+      }
+      expect(statuses).toContain(429);
     } finally {
       await app.close();
       await db.close();

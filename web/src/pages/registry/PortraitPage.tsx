@@ -12,9 +12,10 @@ import { YearsTab } from './portrait/YearsTab.tsx';
 import { HonoursTab } from './portrait/HonoursTab.tsx';
 import { EvaluationTab } from './portrait/EvaluationTab.tsx';
 import { HistoryTab } from './portrait/HistoryTab.tsx';
+import { GapPanel } from '../discovery/GapPanel.tsx';
 import { qualificationState } from './portrait/qualifications.ts';
 
-const TABS = ['overview', 'years', 'honours', 'evaluation', 'history'] as const;
+const TABS = ['overview', 'years', 'honours', 'evaluation', 'gaps', 'history'] as const;
 type TabKey = (typeof TABS)[number];
 
 export interface EvaluationRequest {
@@ -92,6 +93,7 @@ export default function PortraitPage() {
                 />
               ),
             },
+            { key: 'gaps', label: '差距分析', children: <GapPanel creditCode={creditCode} profile={data.profile} /> },
             {
               key: 'history',
               label: '变更历史',
