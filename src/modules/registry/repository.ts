@@ -417,3 +417,107 @@ export async function registryCounts(q: Queryable, scope: Scope, today: string):
     by_title: row.by_title ?? {},
   };
 }
+
+// ---------------------------------------------------------------- imports: identity checks, bulk creation, undo
+
+/** Enterprises carrying any of the names (duplicate check of an import; the caller decides what it may reveal). */
+export async function enterprisesNamed(q: Queryable, names: readonly string[]): Promise<{ credit_code: string; name: string; district_code: string | null }[]> {
+  if (names.length === 0) return [];
+  return q.query(`select credit_code, name, district_code from registry.enterprise where name = any($1::text[])`, [names]);
+}
+
+/** Which enterprises already claim an IP number. */
+export async function ipNumberHolders(q: Queryable, numbers: readonly string[]): Promise<{ credit_code: string; number: string; district_code: string | null }[]> {
+  if (numbers.length === 0) return [];
+  return q.query(
+    `select e.credit_code, e.district_code, item->>'number' as number
+     from registry.enterprise e cross join jsonb_array_elements(e.lists->'ip_items') item
+     where jsonb_typeof(e.lists->'ip_items') = 'array' and item->>'number' = any($1::text[])`,
+    [numbers],
+  );
+}
+
+/** Change-set ids taken ahead, so that many enterprises can be written with one statement each. */
+export async function reserveChangeSetIds(q: Queryable, count: number): Promise<number[]> {
+  const rows = await q.query<{ id: number }>(
+    `select nextval(pg_get_serial_sequence('platform.change_set', 'id'))::bigint as id from generate_series(1, $1::int)`,
+    [count],
+  );
+  return rows.map((row) => Number(row.id));
+}
+
+export async function insertChangeSets(q: Queryable, ids: readonly number[], input: Omit<ChangeSetInput, 'sourceRef'> & { sourceRefs: readonly string[] }): Promise<void> {
+  await q.query(
+    `insert into platform.change_set (id, source, source_ref, actor, actor_role, note)
+     select id, $3, source_ref, $4, $5, $6 from unnest($1::bigint[], $2::text[]) as c(id, source_ref)`,
+    [ids, input.sourceRefs, input.source, input.actor, input.actorRole, input.note ?? null],
+  );
+}
+
+export interface NewEnterpriseRow {
+  credit_code: string;
+  write: EnterpriseWrite;
+  years: [number, Record<string, number | null>][];
+  change_set_id: number;
+}
+
+/** Inserts new enterprises and their years, a JSON document per statement (no COPY inside a caller's transaction). */
+export async function insertEnterprises(q: Queryable, rows: readonly NewEnterpriseRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const enterprises = rows.map(({ credit_code, write, change_set_id }) => {
+    const record: Record<string, unknown> = { credit_code, created_change_set: change_set_id, change_set_id };
+    const values = enterpriseValues(write);
+    enterpriseColumnList.forEach((column, index) => (record[column] = values[index]));
+    record.details = write.details;
+    record.lists = write.lists;
+    return record;
+  });
+  const columns = ['credit_code', ...enterpriseColumnList, 'created_change_set', 'change_set_id'];
+  await q.query(
+    `insert into registry.enterprise (${columns.join(', ')})
+     select ${columns.join(', ')} from jsonb_populate_recordset(null::registry.enterprise, $1::jsonb)`,
+    [JSON.stringify(enterprises)],
+  );
+  const years = rows.flatMap(({ credit_code, years: figures, change_set_id }) =>
+    figures.map(([fiscal_year, values]) => ({ credit_code, fiscal_year, ...values, created_change_set: change_set_id, change_set_id })),
+  );
+  if (years.length === 0) return;
+  const yearColumns = ['credit_code', 'fiscal_year', ...YEAR_FIELDS, 'created_change_set', 'change_set_id'];
+  await q.query(
+    `insert into registry.enterprise_year (${yearColumns.join(', ')})
+     select ${yearColumns.join(', ')} from jsonb_populate_recordset(null::registry.enterprise_year, $1::jsonb)`,
+    [JSON.stringify(years)],
+  );
+}
+
+/** The audit records of many writes in one statement, in the same transaction as the writes. */
+export async function insertAuditRecords(
+  q: Queryable,
+  actor: { id: string; role: string | null; clientIp: string | null },
+  action: string,
+  records: readonly { objectId: string; summary: unknown }[],
+): Promise<void> {
+  if (records.length === 0) return;
+  await q.query(
+    `insert into platform.audit_log (actor, actor_role, action, object_type, object_id, summary, client_ip)
+     select $1, $2, $3, 'enterprise', object_id, summary, $4 from unnest($5::text[], $6::jsonb[]) as r(object_id, summary)`,
+    [actor.id, actor.role, action, actor.clientIp, records.map((r) => r.objectId), records.map((r) => JSON.stringify(r.summary))],
+  );
+}
+
+/** Revisions of one enterprise written by a change set or after it (undo compares the two). */
+export async function revisionsSince(q: Queryable, creditCode: string, changeSetId: number): Promise<RevisionRow[]> {
+  return q.query<RevisionRow>(
+    `select id, entity, before, after, change_set_id from registry.revision where credit_code = $1 and change_set_id >= $2 order by id`,
+    [creditCode, changeSetId],
+  );
+}
+
+/** Removes an enterprise that a change set created, only while nothing has changed it since. */
+export async function deleteEnterpriseCreatedBy(q: Queryable, creditCode: string, changeSetId: number): Promise<boolean> {
+  const rows = await q.query(
+    `delete from registry.enterprise where credit_code = $1 and created_change_set = $2 and change_set_id = $2 returning credit_code`,
+    [creditCode, changeSetId],
+  );
+  return rows.length === 1;
+}
