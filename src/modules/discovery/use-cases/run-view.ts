@@ -41,6 +41,9 @@ export function runSummary(row: RunRow): RunSummary {
     run_id: String(row.id),
     as_of: row.as_of,
     enterprises: row.processed,
-    standards: Object.fromEntries(STANDARD_IDS.map((id) => [id, counts[id]])) as RunSummary['standards'],
+    // Stored as jsonb, whose key order is its own: rebuilt in the order of the contract.
+    standards: Object.fromEntries(
+      STANDARD_IDS.map((id) => [id, { qualified: counts[id].qualified, not_qualified: counts[id].not_qualified, insufficient_data: counts[id].insufficient_data, manual_review: counts[id].manual_review }]),
+    ) as RunSummary['standards'],
   };
 }
