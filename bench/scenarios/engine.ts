@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
-import { evaluateBatch } from '../../src/standards/index.ts';
+import { evaluateBatch, type EvaluateOptions, type Profile, type StandardId } from '../../src/standards/index.ts';
 import { randomProfiles } from '../../src/standards/testing/random-profiles.ts';
 import { factsOf, jsonRulesEngine, jsonRulesOutcome, zenDecision } from './engine-peers.ts';
 
@@ -27,25 +27,25 @@ export async function run(options: { quick: boolean }): Promise<Record<string, u
 
   // One core, in this thread: all standards, then only the two standards the peers encode.
   const sample = randomProfiles(options.quick ? 10_000 : 100_000, { seed: 99 });
-  evaluateBatch(sample.slice(0, 2000), { asOf: AS_OF });
-  let started = performance.now();
-  evaluateBatch(sample, { asOf: AS_OF });
-  const oneCoreAll = sample.length / ((performance.now() - started) / 1000);
-  started = performance.now();
-  evaluateBatch(sample, { asOf: AS_OF, standards: ['specialized_sme', 'innovative_sme'] });
-  const oneCoreTwo = sample.length / ((performance.now() - started) / 1000);
+  const two = { asOf: AS_OF, standards: ['specialized_sme', 'innovative_sme'] as StandardId[] };
+  evaluateBatch(sample.slice(0, 5000), { asOf: AS_OF });
+  evaluateBatch(sample.slice(0, 5000), two);
+  const oneCoreAll = rate(sample.length, () => evaluateBatch(sample, { asOf: AS_OF }));
+  const oneCoreTwo = rate(sample.length, () => evaluateBatch(sample, two));
 
-  // Peers on a subset (they are much slower), with the flat facts computed inside their timing.
+  // Peers on a subset (they are much slower), with the flat facts computed inside their timing; ours on the very same
+  // profiles right after each peer, repeated until the timing is long enough to mean something.
   const subset = sample.slice(0, options.quick ? 2_000 : 20_000);
   const zen = zenDecision();
   await zen.evaluate(factsOf(subset.slice(0, 10), AS_OF)[0]);
-  started = performance.now();
+  let started = performance.now();
   let zenQualified = 0;
   for (const facts of factsOf(subset, AS_OF)) {
     const r = await zen.evaluate(facts);
     if ((r.result as { specialized?: boolean }).specialized) zenQualified++;
   }
   const zenRate = subset.length / ((performance.now() - started) / 1000);
+  const oursOnZenProfiles = repeatedRate(subset, two);
 
   const jre = jsonRulesEngine();
   const jreSubset = subset.slice(0, options.quick ? 1_000 : 5_000);
@@ -56,8 +56,9 @@ export async function run(options: { quick: boolean }): Promise<Record<string, u
     if (jsonRulesOutcome(facts, r.events).specialized) jreQualified++;
   }
   const jreRate = jreSubset.length / ((performance.now() - started) / 1000);
-
+  const oursOnJreProfiles = repeatedRate(jreSubset, two);
   const round = (v: number) => Math.round(v);
+  const ratio = (a: number, b: number) => Math.round((a / b) * 10) / 10;
   return {
     profiles,
     seconds: Math.round(seconds * 1000) / 1000,
@@ -70,9 +71,33 @@ export async function run(options: { quick: boolean }): Promise<Record<string, u
       workers: shares.map((s) => ({ profiles: s.profiles, seconds: Math.round(s.seconds * 1000) / 1000, profiles_per_second: round(s.profiles / s.seconds) })),
     },
     peers: {
-      rule_sets: '2026 专精特新 thresholds + 创新型 scorecard',
-      zen_engine: { profiles: subset.length, profiles_per_second: round(zenRate), ratio_ours_to_peer: Math.round((oneCoreTwo / zenRate) * 10) / 10, qualified_specialized: zenQualified },
-      json_rules_engine: { profiles: jreSubset.length, profiles_per_second: round(jreRate), ratio_ours_to_peer: Math.round((oneCoreTwo / jreRate) * 10) / 10, qualified_specialized: jreQualified },
+      rule_sets: '2026 专精特新 thresholds + 创新型 scorecard; ours: the full specialized_sme and innovative_sme standards on the same profiles, one core',
+      zen_engine: {
+        profiles: subset.length, profiles_per_second: round(zenRate), ours_profiles_per_second: round(oursOnZenProfiles),
+        ratio_ours_to_peer: ratio(oursOnZenProfiles, zenRate), qualified_specialized: zenQualified,
+      },
+      json_rules_engine: {
+        profiles: jreSubset.length, profiles_per_second: round(jreRate), ours_profiles_per_second: round(oursOnJreProfiles),
+        ratio_ours_to_peer: ratio(oursOnJreProfiles, jreRate), qualified_specialized: jreQualified,
+      },
     },
   };
+}
+
+function rate(count: number, work: () => unknown): number {
+  const started = performance.now();
+  work();
+  return count / ((performance.now() - started) / 1000);
+}
+
+/** Profiles per second over repeated passes on the same profiles (at least half a second, at least three passes). */
+function repeatedRate(profiles: readonly Profile[], options: EvaluateOptions): number {
+  evaluateBatch(profiles, options);
+  let passes = 0;
+  const started = performance.now();
+  while (passes < 3 || performance.now() - started < 500) {
+    evaluateBatch(profiles, options);
+    passes++;
+  }
+  return (passes * profiles.length) / ((performance.now() - started) / 1000);
 }

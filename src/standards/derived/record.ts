@@ -1,9 +1,6 @@
 import type { Profile } from '../profile/schema.ts';
 
-/**
- * Names of the numeric derived figures. They live in one Float64Array per record, read and written through accessors:
- * plain object fields holding doubles would each be a separate heap number, and one record is reused across a batch.
- */
+/** Names of the numeric derived figures (unknown: NaN). */
 export const NUMERIC_FIELDS = [
   'rev1', 'rev2', 'rev3', 'rev4', 'main1', 'main2', 'main3', 'sales1', 'sales2', 'sales3', 'totalIncome1', 'hntIncome1',
   'totalCost1', 'rd1', 'rd2', 'rd3', 'rdd1', 'rdd2', 'rdd3', 'netProfit1', 'assets1', 'assets2', 'assets3', 'liab1',
@@ -28,30 +25,29 @@ export const NUMERIC_FIELDS = [
 
 export type NumericField = (typeof NUMERIC_FIELDS)[number];
 
-class DerivedStore {
-  readonly v = new Float64Array(NUMERIC_FIELDS.length);
-  profile: Profile = { credit_code: '' };
-  industry = '';
-  specializedIssued = '';
-  littleGiantIssued = '';
-  judgements: Readonly<Record<string, boolean | null>> | null = null;
-  reviewerScores: Readonly<Record<string, number | null>> | null = null;
+interface DerivedRefs {
+  profile: Profile;
+  industry: string;
+  specializedIssued: string;
+  littleGiantIssued: string;
+  judgements: Readonly<Record<string, boolean | null>> | null;
+  reviewerScores: Readonly<Record<string, number | null>> | null;
 }
 
-NUMERIC_FIELDS.forEach((name, i) => {
-  Object.defineProperty(DerivedStore.prototype, name, {
-    get(this: DerivedStore) {
-      return this.v[i];
-    },
-    set(this: DerivedStore, value: number) {
-      this.v[i] = value;
-    },
-  });
-});
-
 /** Every figure the criteria read for one profile and decision date (see computeDerived). */
-export type Derived = DerivedStore & { [K in NumericField]: number };
+export type Derived = DerivedRefs & { [K in NumericField]: number };
+
+/**
+ * One constructor assigning every field in a fixed order, numbers as doubles from the start: all records share one
+ * hidden class with in-object fields, so reads in the compiled criteria are monomorphic loads and writes allocate nothing.
+ * (The source is built from the field names above only.)
+ */
+const DerivedRecord = new Function(
+  `${NUMERIC_FIELDS.map((name) => `this.${name} = NaN;`).join(' ')}
+  this.profile = { credit_code: '' }; this.industry = ''; this.specializedIssued = ''; this.littleGiantIssued = '';
+  this.judgements = null; this.reviewerScores = null;`,
+) as unknown as new () => Derived;
 
 export function createDerived(): Derived {
-  return new DerivedStore() as Derived;
+  return new DerivedRecord();
 }

@@ -1,24 +1,20 @@
 import type { Derived } from '../derived/derived.ts';
-import type { Quality } from '../parameters/types.ts';
+import type { Band, Quality } from '../parameters/types.ts';
 import {
   CRITERION_STATUSES,
   MANUAL,
-  MET,
-  NOT_APPLICABLE,
   STANDARD_STATUSES,
   UNKNOWN,
   UNMET,
-  type BuildContext,
   type Check,
   type CriterionStatus,
-  type Indicator,
   type RuleItem,
   type Scorecard,
   type StandardId,
   type StandardRule,
   type StandardStatus,
 } from '../rules/types.ts';
-import { missingKeys, reportInputs, type InputValue } from './inputs.ts';
+import { compileInputs, type InputPlan, type InputValue } from './inputs.ts';
 
 export type CriterionResult = {
   id: string;
@@ -59,21 +55,19 @@ export interface GapSummary {
   unit: string | null;
 }
 
-/** What the fast path reports for one profile and standard. */
-export interface FastOutcome {
-  status: number;
-  score: number;
-  unmet: number;
-  distance: number;
-  gaps: GapSummary[];
+/** Where the compiled code writes a batch cell: everything but the status, which it returns. */
+export interface BatchSink {
+  readonly score: Float64Array;
+  readonly unmet: Uint16Array;
+  readonly distance: Float64Array;
+  /** Records the raw gap of an unmet member (rounded and clamped at 0 when read). */
+  pushGap(member: number, gap: number): void;
 }
 
-type Member = Check | Scorecard;
+/** The generated evaluation of one standard version: returns the status code; with a sink, also fills the cell. */
+type Evaluation = (d: Derived, sink: BatchSink | null, cell: number) => number;
 
-const EMPTY_GAPS: GapSummary[] = [];
-Object.freeze(EMPTY_GAPS);
-
-function roundValue(v: number): number {
+export function roundValue(v: number): number {
   return Math.round(v * 10000) / 10000;
 }
 
@@ -82,285 +76,272 @@ function explainValue(v: unknown): unknown {
   return v ?? null;
 }
 
-/** Scorecard state of the last evaluation (closures are single-threaded; one scratch per compiled scorecard). */
-class CompiledScorecard {
-  readonly scratch: Float64Array;
-  readonly memberIndex: number[][];
-  lo = 0;
-  hi = 0;
-  gap = 0;
-  constructor(readonly card: Scorecard) {
-    this.scratch = new Float64Array(card.indicators.length * 3);
-    const index = new Map(card.indicators.map((ind, i) => [ind.id, i]));
-    this.memberIndex = card.subtotals.map((s) => s.members.map((id) => {
-      const i = index.get(id);
-      if (i === undefined) throw new Error(`${card.id}: 小计 ${s.name} 引用了不存在的指标 ${id}`);
-      return i;
-    }));
+/** A number as JavaScript source, exactly (String() round-trips every double). */
+function literal(n: number): string {
+  if (n !== n) return 'NaN';
+  if (n === Infinity) return 'Infinity';
+  if (n === -Infinity) return '-Infinity';
+  return Object.is(n, -0) ? '-0' : String(n);
+}
+
+/** One band's test as source, the same as bandOf: the first band whose lower or upper edge admits v. */
+function bandTest(b: Band): string {
+  const tests: string[] = [];
+  if (b.min !== undefined) tests.push(`v ${b.exclusive ? '>' : '>='} ${literal(b.min)}`);
+  if (b.max !== undefined) tests.push(`v ${b.exclusive ? '<' : '<='} ${literal(b.max)}`);
+  return tests.length ? tests.join(' || ') : 'false';
+}
+
+/**
+ * Writes one standard version as a single straight-line JavaScript function: thresholds, band edges, caps and pass
+ * marks (resolved for the decision date) are constants in the source, member statuses are locals, and only the value
+ * closures of the rule (and its custom logic) remain calls, each from its own call site. The source is built only
+ * from our rule data: numbers through `literal`, ids through JSON.stringify.
+ */
+class Generator {
+  readonly closures: unknown[] = [];
+  readonly lines: string[] = [];
+
+  ref(fn: unknown): string {
+    this.closures.push(fn);
+    return `f${this.closures.length - 1}`;
   }
 
-  /** Evaluates the indicators and returns the score criterion's status code. */
-  status(d: Derived): number {
-    const card = this.card;
-    const inds = card.indicators;
-    const out = this.scratch;
-    const scores = d.reviewerScores;
-    let dataUnknown = false;
-    for (let i = 0; i < inds.length; i++) {
-      inds[i].points(d, out, i);
-      const at = 3 * i;
-      if (out[at] !== out[at + 1]) {
-        if (out[at + 2] === 0) dataUnknown = true;
-        else if (scores !== null) {
-          const recorded = scores[inds[i].id];
-          if (typeof recorded === 'number') {
-            const v = recorded < out[at] ? out[at] : recorded > out[at + 1] ? out[at + 1] : recorded;
-            out[at] = v;
-            out[at + 1] = v;
-          }
-        }
+  emit(line: string): void {
+    this.lines.push(line);
+  }
+
+  check(i: number, c: Check): void {
+    const s = `s${i}`, g = `g${i}`;
+    const t = c.test;
+    if (t === null) {
+      this.emit(`${s} = ${this.ref(c.status)}(d);`);
+      if (c.gap !== null) this.emit(`if (${s} === 1) ${g} = ${this.ref(c.gap)}(d);`);
+      return;
+    }
+    switch (t.op) {
+      case 'at_least': {
+        const th = literal(t.threshold);
+        this.emit(`{ const v = ${this.ref(t.value)}(d); if (v !== v) ${s} = 2; else if (v ${t.strict ? '>' : '>='} ${th}) ${s} = 0; else { ${s} = 1; ${g} = ${th} - v; } }`);
+        return;
       }
-    }
-    let lo = 0, hi = 0, shortLo = false, shortHi = 0;
-    const subtotals = card.subtotals;
-    for (let s = 0; s < subtotals.length; s++) {
-      const members = this.memberIndex[s];
-      let sl = 0, sh = 0;
-      for (let m = 0; m < members.length; m++) {
-        sl += out[3 * members[m]];
-        sh += out[3 * members[m] + 1];
+      case 'at_most': {
+        const th = literal(t.threshold);
+        this.emit(`{ const v = ${this.ref(t.value)}(d); if (v !== v) ${s} = 2; else if (v <= ${th}) ${s} = 0; else { ${s} = 1; ${g} = v - ${th}; } }`);
+        return;
       }
-      const cap = subtotals[s].cap;
-      if (sl > cap) sl = cap;
-      if (sh > cap) sh = cap;
-      const min = subtotals[s].min;
-      if (sl < min) shortLo = true;
-      if (sh < min && min - sh > shortHi) shortHi = min - sh;
-      lo += sl;
-      hi += sh;
+      case 'count_at_least': {
+        const th = literal(t.threshold);
+        this.emit(`{ const l = ${this.ref(t.lo)}(d); if (l !== l) ${s} = 2; else if (l >= ${th}) ${s} = 0; else { const h = ${this.ref(t.hi)}(d); if (h < ${th}) { ${s} = 1; ${g} = ${th} - h; } else ${s} = 2; } }`);
+        return;
+      }
+      case 'truth':
+        this.emit(`{ const v = ${this.ref(t.value)}(d); ${s} = v !== v ? 2 : v === ${t.expect} ? 0 : 1; }`);
     }
-    this.lo = lo;
-    this.hi = hi;
-    const pass = card.pass;
-    const needed = card.exclusive ? pass + 1 : pass;
-    if (lo >= needed && !shortLo) {
-      this.gap = 0;
-      return MET;
+  }
+
+  /** Indicator points into the card's scratch P (lo, hi, known per indicator), then subtotals into C (lo, hi, gap). */
+  scorecard(i: number, card: Scorecard, scratch: Float64Array, state: Float64Array): void {
+    const P = this.ref(scratch), C = this.ref(state);
+    const du = `u${i}`;
+    this.emit(`let ${du} = false;`);
+    card.indicators.forEach((ind, k) => {
+      const a = 3 * k;
+      if (ind.banded !== null) {
+        const arms = ind.banded.bands.map((b) => `if (${bandTest(b)}) { ${P}[${a}] = ${literal(b.points)}; ${P}[${a + 1}] = ${literal(b.points_max ?? b.points)}; ${P}[${a + 2}] = 1; }`);
+        this.emit(`{ const v = ${this.ref(ind.banded.bandValue)}(d); if (v !== v) { ${P}[${a}] = 0; ${P}[${a + 1}] = ${literal(ind.maxPoints)}; ${P}[${a + 2}] = 0; } else ${[...arms, `{ ${P}[${a}] = 0; ${P}[${a + 1}] = 0; ${P}[${a + 2}] = 1; }`].join(' else ')} }`);
+      } else {
+        this.emit(`${this.ref(ind.points)}(d, ${P}, ${k});`);
+      }
+      this.emit(`if (${P}[${a}] !== ${P}[${a + 1}]) { if (${P}[${a + 2}] === 0) ${du} = true; else if (scores !== null) { const r = scores[${JSON.stringify(ind.id)}]; if (typeof r === 'number') { const v = r < ${P}[${a}] ? ${P}[${a}] : r > ${P}[${a + 1}] ? ${P}[${a + 1}] : r; ${P}[${a}] = v; ${P}[${a + 1}] = v; } } }`);
+    });
+    const index = new Map(card.indicators.map((ind, k) => [ind.id, k]));
+    this.emit(`{ let lo = 0, hi = 0, shortLo = false, shortHi = 0;`);
+    for (const sub of card.subtotals) {
+      const members = sub.members.map((id) => {
+        const k = index.get(id);
+        if (k === undefined) throw new Error(`${card.id}: 小计 ${sub.name} 引用了不存在的指标 ${id}`);
+        return k;
+      });
+      const cap = literal(sub.cap), min = literal(sub.min);
+      this.emit(`{ let sl = 0${members.map((k) => ` + ${P}[${3 * k}]`).join('')}, sh = 0${members.map((k) => ` + ${P}[${3 * k + 1}]`).join('')};`);
+      this.emit(`if (sl > ${cap}) sl = ${cap}; if (sh > ${cap}) sh = ${cap}; if (sl < ${min}) shortLo = true; if (sh < ${min} && ${min} - sh > shortHi) shortHi = ${min} - sh; lo += sl; hi += sh; }`);
     }
-    if (hi < needed || shortHi > 0) {
-      this.gap = Math.max(needed - hi, shortHi);
-      return UNMET;
-    }
-    this.gap = 0;
-    return dataUnknown ? UNKNOWN : MANUAL;
+    const needed = literal(card.exclusive ? card.pass + 1 : card.pass);
+    this.emit(`${C}[0] = lo; ${C}[1] = hi;`);
+    this.emit(`if (lo >= ${needed} && !shortLo) { ${C}[2] = 0; s${i} = 0; } else if (hi < ${needed} || shortHi > 0) { ${C}[2] = Math.max(${needed} - hi, shortHi); s${i} = 1; g${i} = ${C}[2]; } else { ${C}[2] = 0; s${i} = ${du} ? 2 : 3; } }`);
+  }
+
+  build(): Evaluation {
+    const names = this.closures.map((_, k) => `f${k}`);
+    const body = [
+      '"use strict";',
+      `const [${names.join(', ')}] = closures;`,
+      'function dist(g, scale) { if (!(g === g) || g === Infinity || g === -Infinity) return 1; const v = (g > 0 ? g : 0) / scale; return v > 1 ? 1 : v; }',
+      'return function evaluation(d, sink, cell) {',
+      ...this.lines,
+      '};',
+    ].join('\n');
+    return new Function('closures', body)(this.closures) as Evaluation;
   }
 }
 
+/** A scorecard's state after an evaluation: per indicator lo, hi, known; and the total's lo, hi and gap. */
+interface CardState {
+  card: Scorecard;
+  member: number;
+  points: Float64Array;
+  total: Float64Array;
+}
+
+/** What explain needs of each criterion, prepared once per compiled version. */
+interface ExplainPlan {
+  inputs: InputPlan;
+}
+
 export class CompiledStandard {
-  /** Checks and scorecards in rule order; statuses of the last profile in `st`. */
-  readonly members: Member[];
-  private readonly cardOf: (CompiledScorecard | null)[];
-  private readonly singles: number[];
-  /** any_of groups: paths of member indices (a path holds when all its members hold). */
-  private readonly groups: number[][][];
-  private readonly st: Int8Array;
-  readonly cards = new Map<Scorecard, CompiledScorecard>();
-  readonly scorecard: CompiledScorecard | null;
+  /** Checks and scorecards in rule order. */
+  readonly members: readonly RuleItem[];
+  /** Member statuses of the last evaluation (read by explain). */
+  private readonly statuses: Int8Array;
+  private readonly cards: CardState[];
+  private readonly evaluation: Evaluation;
+  private readonly inputPlans = new Map<object, ExplainPlan>();
 
   constructor(
     readonly standard: StandardId,
     readonly rule: StandardRule,
-    readonly items: readonly RuleItem[],
+    items: readonly RuleItem[],
     readonly versionNote: { note: string; quality: Quality } | null,
+    /** Index of this compiled version among those of its evaluation date (stored per batch cell). */
+    readonly slot: number,
   ) {
-    for (const item of items) if (item.kind === 'scorecard') this.cards.set(item, new CompiledScorecard(item));
-    this.scorecard = this.cards.size > 0 ? [...this.cards.values()][0] : null;
-    this.members = [...items];
-    this.cardOf = this.members.map((m) => (m.kind === 'scorecard' ? this.cards.get(m)! : null));
-    this.st = new Int8Array(this.members.length);
-    this.singles = [];
-    const groups = new Map<string, Map<string, number[]>>();
-    this.members.forEach((item, i) => {
-      if (!item.anyOf) {
-        this.singles.push(i);
-        return;
+    this.members = items;
+    this.statuses = new Int8Array(items.length);
+    this.cards = [];
+    items.forEach((item, i) => {
+      if (item.kind === 'scorecard') {
+        this.cards.push({ card: item, member: i, points: new Float64Array(item.indicators.length * 3), total: new Float64Array(3) });
+        for (const ind of item.indicators) this.inputPlans.set(ind, { inputs: compileInputs(ind.inputs) });
+      } else {
+        this.inputPlans.set(item, { inputs: compileInputs(item.inputs) });
       }
-      let paths = groups.get(item.anyOf);
-      if (!paths) groups.set(item.anyOf, (paths = new Map()));
-      const pathId = (item.kind === 'check' && item.path) || item.id;
-      const path = paths.get(pathId);
-      if (path) path.push(i);
-      else paths.set(pathId, [i]);
     });
-    this.groups = [...groups.values()].map((paths) => [...paths.values()]);
+    this.evaluation = this.generate();
   }
 
   get version(): string {
     return this.rule.version;
   }
 
-  private evaluateMembers(d: Derived): Int8Array {
-    const st = this.st;
+  /** The member's id and gap unit, for gap summaries read back from a batch. */
+  gapSummary(member: number, rawGap: number): GapSummary {
+    const m = this.members[member];
+    return { id: m.id, gap: roundValue(rawGap > 0 ? rawGap : 0), unit: m.kind === 'scorecard' ? '分' : m.unit };
+  }
+
+  private generate(): Evaluation {
+    const gen = new Generator();
     const members = this.members;
-    const cards = this.cardOf;
-    for (let i = 0; i < members.length; i++) {
-      const card = cards[i];
-      st[i] = card !== null ? card.status(d) : (members[i] as Check).status(d);
-    }
-    return st;
-  }
+    const ST = gen.ref(this.statuses);
+    gen.emit(`const scores = d.reviewerScores;`);
+    gen.emit(`let ${members.map((_, i) => `s${i} = 0, g${i} = NaN`).join(', ')};`);
+    members.forEach((item, i) => {
+      if (item.kind === 'check') gen.check(i, item);
+      else {
+        const state = this.cards.find((c) => c.member === i)!;
+        gen.scorecard(i, item, state.points, state.total);
+      }
+    });
+    gen.emit(members.map((_, i) => `${ST}[${i}] = s${i};`).join(' '));
 
-  /** Raw gap of an unmet member in its unit (NaN when it has none). */
-  private gapValue(i: number, d: Derived): number {
-    const card = this.cardOf[i];
-    if (card !== null) return card.gap;
-    const gap = (this.members[i] as Check).gap;
-    return gap === null ? NaN : gap(d);
-  }
+    // any_of groups: a group holds when one of its paths holds; a path holds when all its members hold.
+    const singles: number[] = [];
+    const groupsById = new Map<string, Map<string, number[]>>();
+    members.forEach((item, i) => {
+      if (!item.anyOf) {
+        singles.push(i);
+        return;
+      }
+      let paths = groupsById.get(item.anyOf);
+      if (!paths) groupsById.set(item.anyOf, (paths = new Map()));
+      const pathId = (item.kind === 'check' && item.path) || item.id;
+      const path = paths.get(pathId);
+      if (path) path.push(i);
+      else paths.set(pathId, [i]);
+    });
+    const groups = [...groupsById.values()].map((paths) => [...paths.values()]);
+    const any = (path: number[], code: number) => path.map((m) => `s${m} === ${code}`).join(' || ');
+    groups.forEach((paths, k) => {
+      paths.forEach((path, p) => gen.emit(`const p${k}_${p} = (${any(path, UNMET)}) ? 1 : (${any(path, UNKNOWN)}) ? 2 : (${any(path, MANUAL)}) ? 3 : 0;`));
+      const ps = paths.map((_, p) => `p${k}_${p}`);
+      gen.emit(`const q${k} = (${ps.map((x) => `${x} === 0`).join(' || ')}) ? 0 : (${ps.map((x) => `${x} === 1`).join(' && ')}) ? 1 : (${ps.map((x) => `${x} === 2`).join(' || ')}) ? 2 : 3;`);
+    });
+    const parts = [...singles.map((i) => `s${i}`), ...groups.map((_, k) => `q${k}`)];
+    gen.emit(`let unmet = 0, unknown = false, manual = false;`);
+    for (const x of parts) gen.emit(`if (${x} === 1) unmet++; else if (${x} === 2) unknown = true; else if (${x} === 3) manual = true;`);
+    gen.emit(`const status = unmet > 0 ? 1 : unknown ? 2 : manual ? 3 : 0;`);
+    gen.emit(`if (sink === null) return status;`);
 
-  private distanceOf(i: number, g: number): number {
-    if (!(g === g) || g === Infinity || g === -Infinity) return 1;
-    const card = this.cardOf[i];
-    const scale = card !== null ? card.card.pass || 1 : (this.members[i] as Check).scale;
-    const v = (g > 0 ? g : 0) / scale;
-    return v > 1 ? 1 : v;
-  }
-
-  private pathStatus(path: number[], st: Int8Array): number {
-    let unknown = false, manual = false;
-    for (let i = 0; i < path.length; i++) {
-      const s = st[path[i]];
-      if (s === UNMET) return UNMET;
-      if (s === UNKNOWN) unknown = true;
-      else if (s === MANUAL) manual = true;
-    }
-    return unknown ? UNKNOWN : manual ? MANUAL : MET;
-  }
-
-  /** Group = OR over paths, each path = AND of its members. */
-  private groupStatus(paths: number[][], st: Int8Array): number {
-    let unknown = false, manual = false, unmet = 0;
-    for (let i = 0; i < paths.length; i++) {
-      const s = this.pathStatus(paths[i], st);
-      if (s === MET) return MET;
-      if (s === UNMET) unmet++;
-      else if (s === UNKNOWN) unknown = true;
-      else manual = true;
-    }
-    if (unmet === paths.length) return UNMET;
-    return unknown ? UNKNOWN : manual ? MANUAL : UNMET;
-  }
-
-  private aggregate(st: Int8Array): number {
-    let unknown = false, manual = false;
-    for (let k = 0; k < this.singles.length; k++) {
-      const s = st[this.singles[k]];
-      if (s === UNMET) return 1;
-      if (s === UNKNOWN) unknown = true;
-      else if (s === MANUAL) manual = true;
-    }
-    for (let k = 0; k < this.groups.length; k++) {
-      const s = this.groupStatus(this.groups[k], st);
-      if (s === UNMET) return 1;
-      if (s === UNKNOWN) unknown = true;
-      else if (s === MANUAL) manual = true;
-    }
-    return unknown ? 2 : manual ? 3 : 0;
+    // Distance and gaps: an unmet group counts its closest path.
+    const scale = (i: number) => {
+      const m = members[i];
+      return literal(m.kind === 'scorecard' ? m.pass || 1 : m.scale);
+    };
+    const pushGap = (i: number) => `if (s${i} === 1 && g${i} === g${i} && g${i} !== Infinity) sink.pushGap(${i}, g${i});`;
+    gen.emit(`let distance = 0;`);
+    for (const i of singles) gen.emit(`if (s${i} === 1) { distance += dist(g${i}, ${scale(i)}); if (g${i} === g${i} && g${i} !== Infinity) sink.pushGap(${i}, g${i}); }`);
+    groups.forEach((paths, k) => {
+      gen.emit(`if (q${k} === 1) { let best = Infinity, bestPath = 0;`);
+      paths.forEach((path, p) => {
+        gen.emit(`{ let sum = 0; ${path.map((m) => `if (s${m} === 1) sum += dist(g${m}, ${scale(m)});`).join(' ')} if (sum < best) { best = sum; bestPath = ${p}; } }`);
+      });
+      gen.emit(`distance += best;`);
+      gen.emit(paths.map((path, p) => `if (bestPath === ${p}) { ${path.map(pushGap).join(' ')} }`).join(' else '));
+      gen.emit(`}`);
+    });
+    const first = this.cards[0];
+    const score = first ? `${gen.ref(first.total)}[0] === ${gen.ref(first.total)}[1] ? ${gen.ref(first.total)}[0] : NaN` : 'NaN';
+    gen.emit(`sink.score[cell] = ${score}; sink.unmet[cell] = unmet; sink.distance[cell] = Math.round(distance * 10000) / 10000;`);
+    gen.emit(`return status;`);
+    return gen.build();
   }
 
   /** The standard's status code (STANDARD_STATUSES order). */
   status(d: Derived): number {
-    return this.aggregate(this.evaluateMembers(d));
+    return this.evaluation(d, null, 0);
   }
 
-  /**
-   * The fast path: status, score, unmet count, normalised distance and (with `withGaps`) the gaps of unmet criteria,
-   * without explanation records. An unmet group counts the distance and gaps of its closest path.
-   */
-  run(d: Derived, out: FastOutcome, withGaps: boolean): void {
-    const st = this.evaluateMembers(d);
-    let unknown = false, manual = false, unmet = 0, distance = 0;
-    let gaps = EMPTY_GAPS;
-    for (let k = 0; k < this.singles.length; k++) {
-      const i = this.singles[k];
-      const s = st[i];
-      if (s === UNMET) {
-        unmet++;
-        const g = this.gapValue(i, d);
-        distance += this.distanceOf(i, g);
-        if (withGaps && g === g && g !== Infinity) {
-          if (gaps === EMPTY_GAPS) gaps = [];
-          gaps.push(this.gapSummary(i, g));
-        }
-      } else if (s === UNKNOWN) unknown = true;
-      else if (s === MANUAL) manual = true;
-    }
-    for (let k = 0; k < this.groups.length; k++) {
-      const paths = this.groups[k];
-      const s = this.groupStatus(paths, st);
-      if (s === UNMET) {
-        unmet++;
-        let best = Infinity, bestPath = paths[0];
-        for (let p = 0; p < paths.length; p++) {
-          let sum = 0;
-          const path = paths[p];
-          for (let m = 0; m < path.length; m++) if (st[path[m]] === UNMET) sum += this.distanceOf(path[m], this.gapValue(path[m], d));
-          if (sum < best) {
-            best = sum;
-            bestPath = path;
-          }
-        }
-        distance += best;
-        if (withGaps) {
-          for (let m = 0; m < bestPath.length; m++) {
-            const i = bestPath[m];
-            if (st[i] !== UNMET) continue;
-            const g = this.gapValue(i, d);
-            if (g === g && g !== Infinity) {
-              if (gaps === EMPTY_GAPS) gaps = [];
-              gaps.push(this.gapSummary(i, g));
-            }
-          }
-        }
-      } else if (s === UNKNOWN) unknown = true;
-      else if (s === MANUAL) manual = true;
-    }
-    out.status = unmet > 0 ? 1 : unknown ? 2 : manual ? 3 : 0;
-    out.unmet = unmet;
-    out.distance = Math.round(distance * 10000) / 10000;
-    out.gaps = gaps;
-    const card = this.scorecard;
-    out.score = card !== null && card.lo === card.hi ? card.lo : NaN;
-  }
-
-  private gapSummary(i: number, g: number): GapSummary {
-    const m = this.members[i];
-    return { id: m.id, gap: roundValue(g > 0 ? g : 0), unit: m.kind === 'scorecard' ? '分' : m.unit };
+  /** The batch path: returns the status code and writes score, unmet count, distance and gaps of the cell. */
+  evaluateInto(d: Derived, sink: BatchSink, cell: number): number {
+    return this.evaluation(d, sink, cell);
   }
 
   /** The full contract record with every criterion explained. */
   explain(d: Derived): StandardResult {
     const profile = d.profile;
+    const standardStatus = this.evaluation(d, null, 0);
+    const st = this.statuses;
     const criteria: CriterionResult[] = [];
-    const missingCount = new Map<string, number>();
-    const noteMissing = (inputs: readonly string[]) => {
-      const keys = new Set<string>();
-      missingKeys(profile, inputs, keys);
-      for (const key of keys) missingCount.set(key, (missingCount.get(key) ?? 0) + 1);
+    let missingCount: Map<string, number> | null = null;
+    const noteMissing = (plan: InputPlan) => {
+      missingCount ??= new Map();
+      for (const key of plan.missing(profile)) missingCount.set(key, (missingCount.get(key) ?? 0) + 1);
     };
     let scoreRange: [number, number] | undefined;
     let score: number | null = null;
-    const st = this.evaluateMembers(d);
-    const standardStatus = this.aggregate(st);
-    this.items.forEach((item, index) => {
+    let cardIndex = 0;
+    const items = this.members;
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index];
       if (item.kind === 'check') {
         const code = st[index];
-        const status = CRITERION_STATUSES[code];
+        const plan = this.inputPlans.get(item)!;
         const gap = code === UNMET && item.gap ? item.gap(d) : NaN;
-        if (code === UNKNOWN) noteMissing(item.inputs);
-        criteria.push({
+        if (code === UNKNOWN) noteMissing(plan.inputs);
+        const criterion: CriterionResult = {
           id: item.id,
-          status,
+          status: CRITERION_STATUSES[code],
           value: explainValue(item.value(d)),
           threshold: item.threshold,
           gap: gap === gap && Number.isFinite(gap) ? roundValue(Math.max(0, gap)) : null,
@@ -368,20 +349,23 @@ export class CompiledStandard {
           source: item.source,
           name: item.name,
           quality: item.quality,
-          inputs: reportInputs(profile, item.inputs),
-          ...(item.anyOf ? { any_of: item.anyOf } : {}),
-          ...(item.path && item.path !== item.id ? { path: item.path } : {}),
-        });
-        return;
+          inputs: plan.inputs.report(profile),
+        };
+        if (item.anyOf) criterion.any_of = item.anyOf;
+        if (item.path && item.path !== item.id) criterion.path = item.path;
+        criteria.push(criterion);
+        continue;
       }
-      const card = this.cards.get(item)!;
-      const code = card.status(d);
-      const out = card.scratch;
-      item.indicators.forEach((ind: Indicator, i: number) => {
+      const state = this.cards[cardIndex++];
+      const out = state.points;
+      const inds = item.indicators;
+      for (let i = 0; i < inds.length; i++) {
+        const ind = inds[i];
+        const plan = this.inputPlans.get(ind)!;
         const lo = out[3 * i], hi = out[3 * i + 1], known = out[3 * i + 2] === 1;
         const status: CriterionStatus = lo === hi ? 'met' : known ? 'manual' : 'unknown';
-        if (status === 'unknown') noteMissing(ind.inputs);
-        criteria.push({
+        if (status === 'unknown') noteMissing(plan.inputs);
+        const criterion: CriterionResult = {
           id: ind.id,
           status,
           value: explainValue(ind.value(d)),
@@ -391,30 +375,34 @@ export class CompiledStandard {
           source: ind.source,
           name: ind.name,
           quality: ind.quality,
-          inputs: reportInputs(profile, ind.inputs),
+          inputs: plan.inputs.report(profile),
           scorecard: item.id,
           points: lo === hi ? lo : null,
-          ...(lo === hi ? {} : { points_range: [lo, hi] as [number, number] }),
-          max_points: ind.maxPoints,
-        });
-      });
-      if (card.lo === card.hi) score = card.lo;
-      else scoreRange = [card.lo, card.hi];
-      criteria.push({
+        };
+        if (lo !== hi) criterion.points_range = [lo, hi];
+        criterion.max_points = ind.maxPoints;
+        criteria.push(criterion);
+      }
+      const [lo, hi, cardGap] = state.total;
+      const code = st[index];
+      if (lo === hi) score = lo;
+      else scoreRange = [lo, hi];
+      const criterion: CriterionResult = {
         id: item.id,
         status: CRITERION_STATUSES[code],
-        value: card.lo === card.hi ? card.lo : { min: card.lo, max: card.hi },
+        value: lo === hi ? lo : { min: lo, max: hi },
         threshold: item.exclusive ? `> ${item.pass}` : item.pass,
-        gap: code === UNMET ? roundValue(card.gap) : null,
+        gap: code === UNMET ? roundValue(cardGap) : null,
         unit: '分',
         source: item.source,
         name: item.name,
         quality: item.quality,
         inputs: [],
-        ...(item.anyOf ? { any_of: item.anyOf } : {}),
-      });
-    });
-    const missing = [...missingCount.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
+      };
+      if (item.anyOf) criterion.any_of = item.anyOf;
+      criteria.push(criterion);
+    }
+    const missing = missingCount === null ? [] : [...(missingCount as Map<string, number>).entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
     return {
       version: this.rule.version,
       status: STANDARD_STATUSES[standardStatus],
@@ -427,11 +415,3 @@ export class CompiledStandard {
   }
 }
 
-export function compileRule(
-  rule: StandardRule,
-  ctx: BuildContext,
-  versionNote: { note: string; quality: Quality } | null,
-): CompiledStandard {
-  const built = rule.build(ctx);
-  return new CompiledStandard(rule.standard, rule, built.items, versionNote);
-}

@@ -1,11 +1,12 @@
 import { derivedContext } from '../derived/context.ts';
 import { addYears } from '../derived/dates.ts';
-import { computeDerived, sizeClassName, type Derived, type SizeClass } from '../derived/derived.ts';
+import { computeDerived, SIZE_CLASSES, sizeClassName, type Derived, type SizeClass } from '../derived/derived.ts';
 import { createDerived } from '../derived/record.ts';
 import type { Profile } from '../profile/schema.ts';
 import { RULES } from '../rules/index.ts';
 import { STANDARD_IDS, STANDARD_STATUSES, type Application, type BuildContext, type StandardId, type StandardRule, type StandardStatus } from '../rules/types.ts';
-import { compileRule, type CompiledStandard, type FastOutcome, type GapSummary, type StandardResult } from './compile.ts';
+import type { Quality } from '../parameters/types.ts';
+import { CompiledStandard, type BatchSink, type GapSummary, type StandardResult } from './compile.ts';
 
 export interface EvaluateOptions {
   /** Decision date, YYYY-MM-DD. */
@@ -38,6 +39,7 @@ export interface BatchRecord {
   gaps: GapSummary[];
 }
 
+/** The record-per-profile shape of a batch (BatchResult.results, BatchResult.toJSON()). */
 export interface BatchOutput {
   as_of: string;
   application: Application;
@@ -79,6 +81,8 @@ interface CompiledSet {
   application: Application;
   ctx: ReturnType<typeof derivedContext>;
   plans: Map<StandardId, StandardPlan | null>;
+  /** Every version compiled for this date, by slot. */
+  compiled: CompiledStandard[];
   build: BuildContext;
 }
 
@@ -102,6 +106,7 @@ function compiledSet(asOf: string, application: Application): CompiledSet {
     application,
     ctx,
     plans: new Map(),
+    compiled: [],
     build: {
       asOf,
       year: ctx.year,
@@ -130,18 +135,24 @@ function planFor(set: CompiledSet, standard: StandardId): StandardPlan | null {
       const versions = RULES[standard].filter((r) => r.from <= set.asOf);
       const compiled = versions.map((r) => ({
         rule: r,
-        compiled: compileRule(r, set.build, r === rule ? null : (REVIEW_NOTES[standard] ?? null)),
+        compiled: compileRule(set, r, r === rule ? null : (REVIEW_NOTES[standard] ?? null)),
       }));
       // Without the title's issue date, a title up for renewal was granted about three years (one validity) earlier.
       const assumed = ruleAt(standard, addYears(set.asOf, -3)) ?? RULES[standard][0];
       const fallback = compiled.find((c) => c.rule === assumed)?.compiled ?? compiled[0].compiled;
       plan = { standard, current: compiled[compiled.length - 1].compiled, byTitle: { titleKey, versions: compiled, fallback } };
     } else {
-      plan = { standard, current: compileRule(rule, set.build, null), byTitle: null };
+      plan = { standard, current: compileRule(set, rule, null), byTitle: null };
     }
   }
   set.plans.set(standard, plan);
   return plan;
+}
+
+function compileRule(set: CompiledSet, rule: StandardRule, versionNote: { note: string; quality: Quality } | null): CompiledStandard {
+  const compiled = new CompiledStandard(rule.standard, rule, rule.build(set.build).items, versionNote, set.compiled.length);
+  set.compiled.push(compiled);
+  return compiled;
 }
 
 function selectCompiled(plan: StandardPlan, d: Derived): CompiledStandard {
@@ -192,62 +203,180 @@ function prepare(options: EvaluateOptions): Prepared {
 /** Full evaluation in the contract's output format, with every criterion explained. */
 export function evaluate(profiles: readonly ProfileInput[], options: EvaluateOptions): EvaluationOutput {
   const { set, plans, asOf, application } = prepare(options);
-  const results: EvaluationOutput['results'] = [];
-  for (const input of profiles) {
-    const profile = input as Profile;
-    const d = computeDerived(profile, set.ctx);
+  const results: EvaluationOutput['results'] = new Array(profiles.length);
+  const d = createDerived();
+  for (let i = 0; i < profiles.length; i++) {
+    const profile = profiles[i] as Profile;
+    computeDerived(profile, set.ctx, d);
     const standards: Partial<Record<StandardId, StandardResult>> = {};
     for (const plan of plans) standards[plan.standard] = selectCompiled(plan, d).explain(d);
-    results.push({ credit_code: profile.credit_code, size_class: sizeClassName(d.sizeCode), standards });
+    results[i] = { credit_code: profile.credit_code, size_class: sizeClassName(d.sizeCode), standards };
   }
   return { as_of: asOf, application, results };
 }
 
+/** Codes of the size class per profile in a batch (SIZE_CLASSES order; -1 unknown). */
+const UNKNOWN_SIZE = -1;
+
 /**
- * Scanning many profiles: per profile and standard only status, score, unmet count, a normalised distance to passing
- * and the gaps of unmet numeric criteria. `evaluate` on one profile gives the full explanation.
+ * Scanning many profiles: a columnar result with, per profile × standard (cell `i * standards.length + k`), the status
+ * code (STANDARD_STATUSES order), score (NaN: none), unmet count and normalised distance to passing in typed arrays.
+ * The gaps of unmet numeric criteria are kept as member indices and raw values and become objects only when read.
+ * `evaluate` on one profile gives the full explanation.
  */
-export function evaluateBatch(profiles: readonly ProfileInput[], options: EvaluateOptions): BatchOutput {
+export class BatchResult implements BatchSink {
+  readonly status: Uint8Array;
+  readonly score: Float64Array;
+  readonly unmet: Uint16Array;
+  readonly distance: Float64Array;
+  /** Size class code per profile (SIZE_CLASSES order, -1 unknown). */
+  readonly sizeCode: Int8Array;
+  /** Which compiled version judged each cell (an index into `versions`). */
+  private readonly slot: Uint8Array;
+  /** Gaps of cell c are entries gapEnd[c-1] (0 for the first cell) up to gapEnd[c]. */
+  private readonly gapEnd: Uint32Array;
+  private gapMember: Uint16Array;
+  private gapValue: Float64Array;
+  private gapCount = 0;
+  private records: BatchOutput['results'] | null = null;
+
+  constructor(
+    readonly as_of: string,
+    readonly application: Application,
+    readonly standards: readonly StandardId[],
+    private readonly profiles: readonly ProfileInput[],
+    private readonly versions: readonly CompiledStandard[],
+  ) {
+    const cells = profiles.length * standards.length;
+    this.status = new Uint8Array(cells);
+    this.score = new Float64Array(cells);
+    this.unmet = new Uint16Array(cells);
+    this.distance = new Float64Array(cells);
+    this.sizeCode = new Int8Array(profiles.length);
+    this.slot = new Uint8Array(cells);
+    this.gapEnd = new Uint32Array(cells);
+    const expected = Math.max(64, cells * 2);
+    this.gapMember = new Uint16Array(expected);
+    this.gapValue = new Float64Array(expected);
+  }
+
+  get count(): number {
+    return this.profiles.length;
+  }
+
+  pushGap(member: number, gap: number): void {
+    if (this.gapCount === this.gapMember.length) {
+      const member2 = new Uint16Array(this.gapCount * 2);
+      member2.set(this.gapMember);
+      this.gapMember = member2;
+      const value2 = new Float64Array(this.gapCount * 2);
+      value2.set(this.gapValue);
+      this.gapValue = value2;
+    }
+    this.gapMember[this.gapCount] = member;
+    this.gapValue[this.gapCount++] = gap;
+  }
+
+  /** Called by the batch loop after each cell. */
+  close(cell: number, status: number, slot: number): void {
+    this.status[cell] = status;
+    this.slot[cell] = slot;
+    this.gapEnd[cell] = this.gapCount;
+  }
+
+  statusOf(i: number, k: number): StandardStatus {
+    return STANDARD_STATUSES[this.status[i * this.standards.length + k]];
+  }
+
+  scoreOf(i: number, k: number): number | null {
+    const v = this.score[i * this.standards.length + k];
+    return v === v ? v : null;
+  }
+
+  versionOf(i: number, k: number): string {
+    return this.versions[this.slot[i * this.standards.length + k]].version;
+  }
+
+  sizeClassOf(i: number): SizeClass | null {
+    const code = this.sizeCode[i];
+    return code === UNKNOWN_SIZE ? null : SIZE_CLASSES[code];
+  }
+
+  /** The gaps of unmet numeric criteria of one cell (an unmet any_of group: those of its closest path). */
+  gapsOf(i: number, k: number): GapSummary[] {
+    const cell = i * this.standards.length + k;
+    const from = cell === 0 ? 0 : this.gapEnd[cell - 1];
+    const to = this.gapEnd[cell];
+    if (from === to) return [];
+    const compiled = this.versions[this.slot[cell]];
+    const out: GapSummary[] = new Array(to - from);
+    for (let g = from; g < to; g++) out[g - from] = compiled.gapSummary(this.gapMember[g], this.gapValue[g]);
+    return out;
+  }
+
+  record(i: number, k: number): BatchRecord {
+    const cell = i * this.standards.length + k;
+    return {
+      standard: this.standards[k],
+      version: this.versionOf(i, k),
+      status: STANDARD_STATUSES[this.status[cell]],
+      score: this.scoreOf(i, k),
+      unmet_count: this.unmet[cell],
+      distance: this.distance[cell],
+      gaps: this.gapsOf(i, k),
+    };
+  }
+
+  /** The record-per-profile view (the earlier batch output), built on first access; prefer the columns when scanning. */
+  get results(): BatchOutput['results'] {
+    if (this.records === null) {
+      const n = this.profiles.length, s = this.standards.length;
+      const results: BatchOutput['results'] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const records: BatchRecord[] = new Array(s);
+        for (let k = 0; k < s; k++) records[k] = this.record(i, k);
+        results[i] = { credit_code: this.profiles[i].credit_code, size_class: this.sizeClassOf(i), standards: records };
+      }
+      this.records = results;
+    }
+    return this.records;
+  }
+
+  toJSON(): BatchOutput {
+    return { as_of: this.as_of, application: this.application, results: this.results };
+  }
+}
+
+/** Batch evaluation into columns (see BatchResult); generated code per standard version, nothing allocated per criterion. */
+export function evaluateBatch(profiles: readonly ProfileInput[], options: EvaluateOptions): BatchResult {
   const { set, plans, asOf, application } = prepare(options);
   const ctx = set.ctx;
   const n = profiles.length;
-  const results: BatchOutput['results'] = new Array(n);
-  const outcome: FastOutcome = { status: 0, score: 0, unmet: 0, distance: 0, gaps: [] };
+  const width = plans.length;
+  const out = new BatchResult(asOf, application, plans.map((p) => p.standard), profiles, set.compiled);
+  const sizeCode = out.sizeCode;
   const d = createDerived();
   for (let i = 0; i < n; i++) {
-    const profile = profiles[i] as Profile;
-    computeDerived(profile, ctx, d);
-    const records: BatchRecord[] = new Array(plans.length);
-    for (let s = 0; s < plans.length; s++) {
-      const compiled = selectCompiled(plans[s], d);
-      compiled.run(d, outcome, true);
-      records[s] = {
-        standard: compiled.standard,
-        version: compiled.rule.version,
-        status: STANDARD_STATUSES[outcome.status],
-        score: outcome.score === outcome.score ? outcome.score : null,
-        unmet_count: outcome.unmet,
-        distance: outcome.distance,
-        gaps: outcome.gaps,
-      };
+    computeDerived(profiles[i] as Profile, ctx, d);
+    const size = d.sizeCode;
+    sizeCode[i] = size === size ? size : UNKNOWN_SIZE;
+    for (let k = 0; k < width; k++) {
+      const compiled = selectCompiled(plans[k], d);
+      const cell = i * width + k;
+      out.close(cell, compiled.evaluateInto(d, out, cell), compiled.slot);
     }
-    results[i] = { credit_code: profile.credit_code, size_class: sizeClassName(d.sizeCode), standards: records };
   }
-  return { as_of: asOf, application, results };
+  return out;
 }
 
 /** Counts of statuses per standard without keeping per-profile records (for benchmarks and city-wide tallies). */
 export function tallyBatch(profiles: readonly ProfileInput[], options: EvaluateOptions): Record<string, Record<StandardStatus, number>> {
   const { set, plans } = prepare(options);
   const counts = plans.map(() => [0, 0, 0, 0]);
-  const outcome: FastOutcome = { status: 0, score: 0, unmet: 0, distance: 0, gaps: [] };
   const d = createDerived();
   for (let i = 0; i < profiles.length; i++) {
     computeDerived(profiles[i] as Profile, set.ctx, d);
-    for (let s = 0; s < plans.length; s++) {
-      selectCompiled(plans[s], d).run(d, outcome, false);
-      counts[s][outcome.status]++;
-    }
+    for (let s = 0; s < plans.length; s++) counts[s][selectCompiled(plans[s], d).status(d)]++;
   }
   const out: Record<string, Record<StandardStatus, number>> = {};
   plans.forEach((plan, s) => {

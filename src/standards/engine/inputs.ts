@@ -7,41 +7,53 @@ export type InputValue = {
   count?: number;
 };
 
-function lookup(root: unknown, path: string): unknown {
+/** A criterion's input paths, split once when its standard is compiled rather than for every profile. */
+export interface InputPlan {
+  /** The inputs as reported: plain keys with their values, lists with their length; item fields are skipped. */
+  report(profile: Profile): InputValue[];
+  /** The keys that are absent or null, each once; `list[].field` yields `list[i].field` for each item lacking it. */
+  missing(profile: Profile): Set<string>;
+}
+
+function lookup(root: unknown, parts: readonly string[]): unknown {
   let node: unknown = root;
-  for (const part of path.split('.')) {
+  for (let i = 0; i < parts.length; i++) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
+    node = (node as Record<string, unknown>)[parts[i]];
   }
   return node;
 }
 
-/** The inputs a criterion read, as reported: plain keys with their values, lists with their length; item fields are skipped. */
-export function reportInputs(profile: Profile, paths: readonly string[]): InputValue[] {
-  const out: InputValue[] = [];
-  for (const path of paths) {
-    if (path.includes('[]')) continue;
-    const value = lookup(profile, path);
-    if (Array.isArray(value)) out.push({ key: path, count: value.length });
-    else out.push({ key: path, value: value ?? null });
-  }
-  return out;
-}
-
-/** The keys among `paths` that are absent or null; `list[].field` yields `list[i].field` for each item lacking it. */
-export function missingKeys(profile: Profile, paths: readonly string[], into: Set<string>): void {
-  for (const path of paths) {
+export function compileInputs(paths: readonly string[]): InputPlan {
+  const reported = paths.filter((path) => !path.includes('[]')).map((key) => ({ key, parts: key.split('.') }));
+  const checked = paths.map((path) => {
     const cut = path.indexOf('[].');
-    if (cut < 0) {
-      if (lookup(profile, path) == null) into.add(path);
-      continue;
-    }
+    if (cut < 0) return { path, parts: path.split('.'), listPath: '', field: [] as string[] };
     const listPath = path.slice(0, cut);
-    const field = path.slice(cut + 3);
-    const list = lookup(profile, listPath);
-    if (!Array.isArray(list)) continue;
-    list.forEach((item, i) => {
-      if (lookup(item, field) == null) into.add(`${listPath}[${i}].${field}`);
-    });
-  }
+    return { path, parts: listPath.split('.'), listPath, field: path.slice(cut + 3).split('.') };
+  });
+  return {
+    report(profile) {
+      const out: InputValue[] = new Array(reported.length);
+      for (let i = 0; i < reported.length; i++) {
+        const { key, parts } = reported[i];
+        const value = lookup(profile, parts);
+        out[i] = Array.isArray(value) ? { key, count: value.length } : { key, value: value ?? null };
+      }
+      return out;
+    },
+    missing(profile) {
+      const keys = new Set<string>();
+      for (const { path, parts, listPath, field } of checked) {
+        const value = lookup(profile, parts);
+        if (listPath === '') {
+          if (value == null) keys.add(path);
+          continue;
+        }
+        if (!Array.isArray(value)) continue;
+        for (let i = 0; i < value.length; i++) if (lookup(value[i], field) == null) keys.add(`${listPath}[${i}].${field.join('.')}`);
+      }
+      return keys;
+    },
+  };
 }

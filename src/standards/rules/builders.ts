@@ -1,6 +1,6 @@
 import type { Derived } from '../derived/derived.ts';
 import { entryAt, type Band, type Parameter, type ParameterValue, type Quality } from '../parameters/types.ts';
-import { MANUAL, MET, NOT_APPLICABLE, UNKNOWN, UNMET, type BuildContext, type Check, type Indicator, type Scorecard, type Subtotal } from './types.ts';
+import { MANUAL, MET, NOT_APPLICABLE, UNKNOWN, UNMET, type BuildContext, type Check, type CheckTest, type Indicator, type Scorecard, type Subtotal } from './types.ts';
 
 /** Reads a parameter in force at the decision date; a rule asking for a parameter not yet in force is a programming error. */
 export function use<V extends ParameterValue>(ctx: BuildContext, used: Parameter[], p: Parameter<V>) {
@@ -50,7 +50,7 @@ export class RuleBuilder {
     return this.check(o, e, t, (d) => {
       const v = value(d);
       return v !== v ? UNKNOWN : (strict ? v > t : v >= t) ? MET : UNMET;
-    }, value, (d) => t - value(d), Math.abs(t));
+    }, value, (d) => t - value(d), Math.abs(t), { op: 'at_least', threshold: t, strict, value });
   }
 
   /** value ≤ threshold. */
@@ -61,7 +61,7 @@ export class RuleBuilder {
     return this.check(o, e, t, (d) => {
       const v = value(d);
       return v !== v ? UNKNOWN : v <= t ? MET : UNMET;
-    }, value, (d) => value(d) - t, Math.abs(t));
+    }, value, (d) => value(d) - t, Math.abs(t), { op: 'at_most', threshold: t, value });
   }
 
   /** A count over a list with unknown items: met when certainly ≥ threshold, unmet when it cannot reach it. */
@@ -73,7 +73,7 @@ export class RuleBuilder {
       const l = lo(d);
       if (l !== l) return UNKNOWN;
       return l >= t ? MET : hi(d) < t ? UNMET : UNKNOWN;
-    }, (d) => range(lo(d), hi(d)), (d) => t - hi(d), Math.abs(t));
+    }, (d) => range(lo(d), hi(d)), (d) => t - hi(d), Math.abs(t), { op: 'count_at_least', threshold: t, lo, hi });
   }
 
   /** A yes/no fact that must equal `expect` (1 yes, 0 no). */
@@ -88,6 +88,7 @@ export class RuleBuilder {
         return v !== v ? UNKNOWN : v === expect ? MET : UNMET;
       },
       value: (d) => bool(value(d)),
+      test: { op: 'truth', expect, value },
     });
   }
 
@@ -130,6 +131,7 @@ export class RuleBuilder {
     value: (d: Derived) => unknown;
     gap?: (d: Derived) => number;
     scale?: number;
+    test?: CheckTest;
   }): Check {
     const applies = o.applies !== false;
     return {
@@ -147,6 +149,7 @@ export class RuleBuilder {
       value: o.value,
       gap: applies ? (o.gap ?? null) : null,
       scale: o.scale ?? 1,
+      test: applies ? (o.test ?? null) : null,
     };
   }
 
@@ -158,6 +161,7 @@ export class RuleBuilder {
     value: (d: Derived) => unknown,
     gap: (d: Derived) => number,
     scale: number,
+    test: CheckTest,
   ): Check {
     return this.custom({
       ...o,
@@ -170,6 +174,7 @@ export class RuleBuilder {
       value,
       gap,
       scale: scale || 1,
+      test,
     });
   }
 
@@ -190,19 +195,8 @@ export class RuleBuilder {
       expert: false,
       threshold: bands,
       value,
-      points(d, out, i) {
-        const v = value(d);
-        if (v !== v) {
-          out[3 * i] = 0;
-          out[3 * i + 1] = maxPoints;
-          out[3 * i + 2] = 0;
-          return;
-        }
-        const band = bandOf(bands, v);
-        out[3 * i] = band ? band.points : 0;
-        out[3 * i + 1] = band ? (band.points_max ?? band.points) : 0;
-        out[3 * i + 2] = 1;
-      },
+      banded: { bands, bandValue: value },
+      points: null,
     };
   }
 
@@ -235,6 +229,7 @@ export class RuleBuilder {
       expert: o.expert === true,
       threshold: o.threshold,
       value: o.value,
+      banded: null,
       points: (d, out, i) => score(d, out, 3 * i),
     };
   }

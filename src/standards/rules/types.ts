@@ -1,6 +1,6 @@
 import type { Derived } from '../derived/derived.ts';
 import type { DerivedContext } from '../derived/context.ts';
-import type { Parameter, Quality } from '../parameters/types.ts';
+import type { Band, Parameter, Quality } from '../parameters/types.ts';
 
 export const STANDARD_IDS = [
   'tech_sme',
@@ -57,6 +57,16 @@ interface Described {
   inputs: readonly string[];
 }
 
+/**
+ * The shape of a standard check, so the compiler can write it as straight-line code with its threshold as a constant
+ * (only the value closures stay calls). Null for custom logic, which the compiled code calls as `status`/`gap`.
+ */
+export type CheckTest =
+  | { op: 'at_least'; threshold: number; strict: boolean; value: (d: Derived) => number }
+  | { op: 'at_most'; threshold: number; value: (d: Derived) => number }
+  | { op: 'count_at_least'; threshold: number; lo: (d: Derived) => number; hi: (d: Derived) => number }
+  | { op: 'truth'; expect: 0 | 1; value: (d: Derived) => number };
+
 /** A pass/fail criterion compiled into closures over the derived figures. */
 export interface Check extends Described {
   kind: 'check';
@@ -70,15 +80,19 @@ export interface Check extends Described {
   gap: ((d: Derived) => number) | null;
   /** Divisor that turns a gap into a 0..1 distance contribution. */
   scale: number;
+  test: CheckTest | null;
 }
 
-/** One indicator of a scorecard: writes its lowest and highest possible points into out[2i], out[2i+1]. */
+/** One indicator of a scorecard: its lowest and highest possible points for a profile. */
 export interface Indicator extends Described {
   kind: 'indicator';
   maxPoints: number;
   /** Expert-scored (e.g. 高新 K-1): the reviewer's points in `reviewer_scores[id]` settle it within the band. */
   expert: boolean;
-  points(d: Derived, out: Float64Array, i: number): void;
+  /** A plain banded indicator: points from `bands` by `bandValue`, compiled inline. Null when `points` decides. */
+  banded: { bands: readonly Band[]; bandValue: (d: Derived) => number } | null;
+  /** Custom scoring (null for a banded indicator): writes lo, hi and known (1 when the data are complete) at out[3i..3i+2]. */
+  points: ((d: Derived, out: Float64Array, i: number) => void) | null;
   value(d: Derived): unknown;
   threshold: unknown;
 }
