@@ -117,6 +117,12 @@ describe.each(testStores)('identity on %s', (kind) => {
       payload: { username: 'newofficer', display_name: '新同事', grants: [{ role: 'district_officer', district_code: '500112' }] },
     });
     expect(created.statusCode, created.body).toBe(200);
+    const listed = await app.inject({ method: 'GET', url: '/api/users', headers: admin.headers });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().find((user: { username: string }) => user.username === 'newofficer')).toMatchObject({
+      must_change_password: true,
+      grants: [{ role: 'district_officer', district_code: '500112', role_label: '区县经信部门工作人员' }],
+    });
     const password = created.json().one_time_password;
     const session = await logIn(app, 'newofficer', password);
     const blocked = await app.inject({ method: 'GET', url: '/api/enterprises', headers: session.headers });

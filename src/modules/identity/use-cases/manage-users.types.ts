@@ -30,5 +30,15 @@ export const userView = z.object({
   disabled: z.boolean(),
   locked_until: z.string().nullable(),
   created_at: z.string(),
-  grants: z.array(grantSchema.extend({ role_label: z.string() })),
+  // Plain fields, not grantSchema: a response is encoded, and zod cannot encode grantSchema's input transforms.
+  grants: z.array(
+    z.object({
+      role: z.enum(ROLES),
+      district_code: z.string().nullable(),
+      credit_code: z.string().nullable(),
+      department: z.string().nullable(),
+      institution: z.string().nullable(),
+      role_label: z.string(),
+    }),
+  ),
 });
