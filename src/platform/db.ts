@@ -71,7 +71,8 @@ function configureServerTypes() {
 
 export async function openPostgres(connectionString: string, options: { max?: number } = {}): Promise<Db> {
   configureServerTypes();
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
+  // JIT compilation costs more than it saves on the short queries of an interactive system.
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, options: '-c jit=off' });
   // An idle connection the server ends (restart, failover, a dropped test database) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', (error) => process.emitWarning(`PostgreSQL 空闲连接中断：${error.message}`));

@@ -272,9 +272,11 @@ function filterSql(scope: Scope, filter: ListFilter, params: unknown[]): string[
   }
   if (filter.text) {
     const text = filter.text.trim();
-    const like = add(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const prefix = add(`${text.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    where.push(`(e.name like ${like} or e.credit_code like ${prefix})`);
+    const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const like = add(`%${escaped}%`);
+    const prefix = add(`${escaped.toUpperCase()}%`);
+    const byName = [...text].length >= 2 ? `(e.name_pairs @> registry.character_pairs(${add(text)}) and e.name like ${like})` : `e.name like ${like}`;
+    where.push(`(${byName} or e.credit_code like ${prefix})`);
   }
   return where;
 }
@@ -355,12 +357,20 @@ export interface ProfileRow extends Record<(typeof ENTERPRISE_COLUMNS)[number], 
 }
 
 /** One batch of whole enterprises in credit-code order, after a code; years come packed so the rows stay few. */
-export async function profileBatch(q: Queryable, scope: Scope, options: { after: string | null; limit: number; creditCodes?: readonly string[] }): Promise<ProfileRow[]> {
+export async function profileBatch(
+  q: Queryable,
+  scope: Scope,
+  options: { after: string | null; upTo?: string | null; limit: number; creditCodes?: readonly string[] },
+): Promise<ProfileRow[]> {
   const params: unknown[] = [];
   const where = [scopeCondition(scope, 'e', params)];
   if (options.after !== null) {
     params.push(options.after);
     where.push(`e.credit_code > $${params.length}`);
+  }
+  if (options.upTo) {
+    params.push(options.upTo);
+    where.push(`e.credit_code <= $${params.length}`);
   }
   if (options.creditCodes) {
     params.push(options.creditCodes);
@@ -377,6 +387,16 @@ export async function profileBatch(q: Queryable, scope: Scope, options: { after:
      limit $${params.length}`,
     params,
   );
+}
+
+/** Every `every`-th credit code in order: the ends of equal ranges that split the registry into chunks. */
+export async function creditCodeBoundaries(q: Queryable, every: number): Promise<string[]> {
+  const rows = await q.query<{ credit_code: string }>(
+    `select credit_code from (select credit_code, row_number() over (order by credit_code) as n from registry.enterprise) e
+     where n % $1 = 0 order by credit_code`,
+    [every],
+  );
+  return rows.map((row) => row.credit_code);
 }
 
 /** Enterprises whose data changed after a change set, for re-evaluating them without a full run. */
