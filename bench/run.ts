@@ -9,6 +9,7 @@ import { parseArgs } from '../src/cli/args.ts';
 const SCENARIOS: Record<string, () => Promise<{ run: (options: { quick: boolean }) => Promise<Record<string, unknown>> }>> = {
   demo: () => import('./scenarios/demo.ts'),
   engine: () => import('./scenarios/engine.ts'),
+  import: () => import('./scenarios/import.ts'),
   api: () => import('./scenarios/api.ts'),
   discovery: () => import('./scenarios/discovery.ts'),
 };

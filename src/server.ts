@@ -6,6 +6,7 @@ import { identityRoutes } from './modules/identity/routes.ts';
 import { registryRoutes } from './modules/registry/routes.ts';
 import { evaluationRoutes } from './modules/evaluation/routes.ts';
 import { workflowRoutes } from './modules/workflow/routes.ts';
+import { intakeRoutes } from './modules/intake/routes.ts';
 import { discoveryRoutes } from './modules/discovery/routes.ts';
 
 export interface AppDeps {
@@ -21,6 +22,7 @@ export async function buildServer(deps: AppDeps, options: { logger?: boolean } =
   await app.register(async (scope) => registryRoutes(scope, deps));
   await app.register(async (scope) => evaluationRoutes(scope, deps));
   await app.register(async (scope) => workflowRoutes(scope, deps));
+  await app.register(async (scope) => intakeRoutes(scope, deps));
   await app.register(async (scope) => discoveryRoutes(scope, deps));
   app.get('/api/health', { config: { policy: { public: true } }, schema: { hide: true } }, async () => ({ status: 'ok', store: deps.db.kind }));
   return Object.assign(app, { routeTable });

@@ -100,8 +100,40 @@ function cellValue(value: ExcelJS.CellValue): CellValue {
   return String(value);
 }
 
+/** Decodes UTF-8 across chunk boundaries (TextDecoder in stream mode), handing on strings. */
+async function* utf8Strings(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+type ReaderInternals = {
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+};
+
+/**
+ * exceljs 4.4's streaming WorkbookReader decodes every inflated chunk on its own, so a Chinese character split
+ * across two chunks comes out as U+FFFD (seen on the 100,000-row bench file: “渝北��”). This reader hands the
+ * XML parser strings decoded across chunk boundaries; everything else is exceljs's own streaming reader.
+ */
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: Readable, options: object) => ReaderInternals & AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>;
+class DecodingWorkbookReader extends BaseReader {
+  override _parseWorkbook(entry: Readable) {
+    return super._parseWorkbook(Readable.from(utf8Strings(entry)));
+  }
+  override _parseSharedStrings(entry: Readable) {
+    return super._parseSharedStrings(Readable.from(utf8Strings(entry)));
+  }
+  override _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+    return super._parseWorksheet(utf8Strings(iterator), sheetNo);
+  }
+}
+
 async function* xlsxRows(file: Buffer): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+  const reader = new DecodingWorkbookReader(Readable.from([file]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
