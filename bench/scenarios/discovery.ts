@@ -1,60 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { systemActor } from '../../src/platform/audit.ts';
+import type { Db } from '../../src/platform/db.ts';
 import { systemScope } from '../../src/platform/scope.ts';
 import * as repo from '../../src/modules/discovery/repository.ts';
 import { DiscoveryRunner, runnerSettings } from '../../src/modules/discovery/runner.ts';
-import { executeRun } from '../../src/modules/discovery/use-cases/execute-run.ts';
 import { startRun } from '../../src/modules/discovery/use-cases/start-run.ts';
 import { getProfile } from '../../src/modules/registry/use-cases/get-portrait.ts';
 import { saveProfile } from '../../src/modules/registry/use-cases/save-profile.ts';
 import { BENCH_AS_OF, registryDatabase } from '../database.ts';
 
+const tidu = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'tidu.js');
+const actor = systemActor('bench');
+
+/** `tidu worker` processes on the bench database, resolved once each has said it is ready. */
+async function startWorkers(url: string, count: number): Promise<ChildProcess[]> {
+  const env = { ...process.env, DATABASE_URL: url, DISCOVERY_SCHEDULE: 'off', DISCOVERY_WATCH_MS: '0', DISCOVERY_POLL_MS: '100' };
+  return Promise.all(
+    Array.from({ length: count }, () => {
+      const child = spawn(process.execPath, [tidu, 'worker'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+      return new Promise<ChildProcess>((resolve, reject) => {
+        child.stdout!.once('data', () => resolve(child));
+        child.once('exit', (code) => reject(new Error(`tidu worker exited with ${code}`)));
+      });
+    }),
+  );
+}
+
+/** Peak resident memory of a live process (VmHWM), in MiB. */
+const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+/** One full run executed by `workers` worker processes: seconds from queueing to completion, and their peak memory. */
+async function timedRun(db: Db, url: string, workers: number, chunkSize: number) {
+  await db.exec('truncate discovery.key_list_member, discovery.key_list, discovery.result, discovery.run, jobs.job');
+  const children = await startWorkers(url, workers);
+  try {
+    const load = loadavg()[0];
+    const started = performance.now();
+    const { run } = await startRun(db, actor, { as_of: BENCH_AS_OF, application: 'new' }, 'page', { chunkSize });
+    let finished = run;
+    while (finished.status !== 'completed' && finished.status !== 'failed') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      finished = (await repo.getRun(db, run.id))!;
+    }
+    if (finished.status === 'failed') throw new Error(`评价批次失败：${finished.error}`);
+    const seconds = (performance.now() - started) / 1000;
+    const owners = await db.query<{ owner: string }>(`select distinct owner from jobs.job where status = 'done'`);
+    const rss = children.map((child) => peakRssMb(child.pid!));
+    return {
+      run,
+      finished,
+      figures: {
+        workers,
+        seconds: Math.round(seconds * 10) / 10,
+        enterprises_per_second: Math.round(finished.processed / seconds),
+        workers_that_claimed_chunks: owners.length,
+        peak_rss_mb_per_worker: Math.round(Math.max(...rss)),
+        load_average_at_start: Math.round(load * 100) / 100,
+      },
+    };
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+  }
+}
+
 /**
- * A full discovery run over the synthetic registry on PostgreSQL (read, evaluate, write), with the peak resident
- * memory of the process, then the delay from one enterprise's change to its updated result (the watcher's path).
+ * Full discovery runs over the synthetic registry on PostgreSQL (read, evaluate, write) executed by one and then by
+ * two `tidu worker` processes sharing the run's chunks, with each worker's peak resident memory; then the delay from
+ * one enterprise's change to its updated result (the watcher's path).
  */
 export async function run({ quick }: { quick: boolean }) {
   const count = quick ? 10_000 : 1_000_000;
-  const { db } = await registryDatabase(count);
-  const actor = systemActor('bench');
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 100);
+  const { db, url } = await registryDatabase(count);
+  const settings = runnerSettings(db.kind);
+  // Enough chunks for two workers to share at either scale.
+  const chunkSize = Math.min(settings.chunkSize, Math.ceil(count / 10));
   try {
-    await db.exec('truncate discovery.key_list_member, discovery.key_list, discovery.result, discovery.run');
-    const settings = runnerSettings(db.kind);
-    const started = performance.now();
-    const { run: created } = await startRun(db, actor, { as_of: BENCH_AS_OF, application: 'new' }, 'cli', 'bench');
-    await executeRun(db, created, 'bench', { batchSize: settings.batchSize });
-    const seconds = (performance.now() - started) / 1000;
-    const finished = (await repo.getRun(db, created.id))!;
+    const one = await timedRun(db, url, 1, chunkSize);
+    const two = await timedRun(db, url, 2, chunkSize);
 
     // One enterprise's change reaches its result through the watcher, polling at its default interval.
+    const latest = two.run.id;
     const runner = new DiscoveryRunner(db, { ...settings, schedule: null });
     runner.start();
-    const [{ credit_code: target }] = await db.query<{ credit_code: string }>(`select credit_code from discovery.result where run_id = $1 order by credit_code limit 1`, [created.id]);
+    const [{ credit_code: target }] = await db.query<{ credit_code: string }>(`select credit_code from discovery.result where run_id = $1 order by credit_code limit 1`, [latest]);
     const original = await getProfile(db, systemScope(), target);
     const changed = { ...original, compliance: { ...(original.compliance as object), abnormal_list: !(original.compliance as { abnormal_list?: boolean } | null)?.abnormal_list } };
-    const before = (await repo.getRun(db, created.id))!.watermark;
+    const before = (await repo.getRun(db, latest))!.watermark;
     const changedAt = performance.now();
     await saveProfile(db, actor, systemScope(), target, changed, { source: 'platform' });
-    while ((await repo.getRun(db, created.id))!.watermark === before) await new Promise((resolve) => setTimeout(resolve, 10));
+    while ((await repo.getRun(db, latest))!.watermark === before) await new Promise((resolve) => setTimeout(resolve, 10));
     const incrementalMs = Math.round(performance.now() - changedAt);
     await runner.stop();
     await saveProfile(db, actor, systemScope(), target, original, { source: 'platform' });
 
     return {
       store: 'postgresql',
-      enterprises: finished.processed,
-      seconds: Math.round(seconds * 10) / 10,
-      enterprises_per_second: Math.round(finished.processed / seconds),
-      batch_size: settings.batchSize,
-      peak_rss_mb: Math.round(peak / 2 ** 20),
+      enterprises: two.finished.processed,
+      seconds: two.figures.seconds,
+      enterprises_per_second: two.figures.enterprises_per_second,
+      peak_rss_mb: two.figures.peak_rss_mb_per_worker,
       incremental_ms: incrementalMs,
+      one_worker: one.figures,
+      two_workers: two.figures,
+      two_vs_one_worker_speedup: Math.round((one.figures.seconds / two.figures.seconds) * 100) / 100,
+      batch_size: settings.batchSize,
+      chunk_size: chunkSize,
       watch_interval_ms: settings.watchMs,
     };
   } finally {
-    clearInterval(sampler);
     await db.close();
   }
 }

@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   discover: { summary: '全库评价（主动发现）：--as-of 日期 [--application new|re_review] [--json]', load: () => import('./commands/discover.ts') },
   workflow: { summary: '认定管理每日任务：daily [--date 日期]（到期处理与截止提醒）', load: () => import('./commands/workflow.ts') },
   import: { summary: '导入 Excel/CSV：文件 --type basics|years|ip|… [--dry-run] [--json]', load: () => import('./commands/import.ts') },
+  worker: { summary: '后台工作进程：从任务队列执行全库评价的分块（需要 DATABASE_URL）', load: () => import('./commands/worker.ts') },
   bench: { summary: '运行基准测试，结果写入 bench/results/', load: () => import('../../bench/run.ts') },
 };
 

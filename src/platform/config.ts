@@ -10,6 +10,8 @@ export interface Config {
   sessionCacheSeconds: number;
   countCacheSeconds: number;
   loginAttemptsPerMinutePerAddress: number;
+  /** Background work (discovery runs, the nightly schedule, incremental re-evaluation) in this process; off when `tidu worker` processes do it. */
+  serverRunsJobs: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -23,5 +25,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionCacheSeconds: Number(env.SESSION_CACHE_SECONDS ?? 5),
     countCacheSeconds: Number(env.COUNT_CACHE_SECONDS ?? 30),
     loginAttemptsPerMinutePerAddress: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE || 120),
+    serverRunsJobs: !['0', 'false'].includes(env.SERVER_RUNS_JOBS ?? ''),
   };
 }

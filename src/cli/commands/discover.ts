@@ -1,4 +1,3 @@
-import { hostname } from 'node:os';
 import { systemActor } from '../../platform/audit.ts';
 import { readConfig } from '../../platform/config.ts';
 import { openDatabase } from '../../platform/db.ts';
@@ -8,6 +7,8 @@ import { runnerSettings } from '../../modules/discovery/runner.ts';
 import { executeRun } from '../../modules/discovery/use-cases/execute-run.ts';
 import { runSummary } from '../../modules/discovery/use-cases/run-view.ts';
 import { startRunBody } from '../../modules/discovery/use-cases/runs.types.ts';
+import { startRun } from '../../modules/discovery/use-cases/start-run.ts';
+import { newOwner } from '../../modules/jobs/worker.ts';
 import { STANDARD_IDS, STANDARD_NAMES } from '../../standards/index.ts';
 import { parseArgs, progressBar } from '../args.ts';
 
@@ -27,23 +28,17 @@ export async function run(args: string[]): Promise<number> {
   const db = await openDatabase(readConfig());
   try {
     await migrate(db);
-    const owner = `${hostname()}:${process.pid}:cli`;
-    const run = await repo.insertRun(db, {
-      asOf: parsed.data.as_of,
-      application: parsed.data.application,
-      trigger: 'cli',
-      requestedBy: 'tidu discover',
-      standards: STANDARD_IDS,
-      owner,
-    });
-    if (!run) throw new Error('评价批次未能创建');
-    const outcome = await executeRun(db, run, owner, {
-      batchSize: runnerSettings(db.kind).batchSize,
+    const settings = runnerSettings(db.kind);
+    const { run } = await startRun(db, systemActor('tidu discover'), parsed.data, 'cli', { chunkSize: settings.chunkSize });
+    // Running `tidu worker` processes share the run's chunks with this one.
+    const outcome = await executeRun(db, run, `${newOwner()}:cli`, {
+      batchSize: settings.batchSize,
+      staleSeconds: settings.staleSeconds,
       onProgress: ({ processed, total, startedAt }) => process.stderr.write(progressBar(`评价批次 #${run.id}`, processed, total, startedAt)),
     });
     process.stderr.write('\n');
     if (outcome !== 'completed') {
-      process.stderr.write(`评价批次 #${run.id} 已由其他进程接管\n`);
+      process.stderr.write(`评价批次 #${run.id} 失败：${(await repo.getRun(db, run.id))?.error ?? '未知原因'}\n`);
       return 1;
     }
     const summary = runSummary((await repo.getRun(db, run.id))!);

@@ -20,7 +20,7 @@ const AS_OF = '2026-06-30';
 const actor = systemActor('discovery test');
 
 export async function runToEnd(db: Db, asOf = AS_OF, batchSize = 64): Promise<repo.RunRow> {
-  const { run } = await startRun(db, actor, { as_of: asOf, application: 'new' }, 'cli', 'test-owner');
+  const { run } = await startRun(db, actor, { as_of: asOf, application: 'new' }, 'cli');
   expect(await executeRun(db, run, 'test-owner', { batchSize })).toBe('completed');
   return (await repo.getRun(db, run.id))!;
 }

@@ -19,9 +19,7 @@ export interface RunRow {
   total: number | null;
   processed: number;
   counts: RunCounts;
-  last_credit_code: string | null;
   watermark: number;
-  owner: string | null;
   heartbeat_at: Date | null;
   created_at: Date;
   started_at: Date | null;
@@ -31,69 +29,50 @@ export interface RunRow {
 }
 
 const RUN_COLUMNS = `id, as_of, application, trigger, requested_by, status, standards, rule_versions, total, processed, counts,
-  last_credit_code, watermark, owner, heartbeat_at, created_at, started_at, finished_at, seconds, error`;
+  watermark, heartbeat_at, created_at, started_at, finished_at, seconds, error`;
 
 const asRun = (row: RunRow): RunRow => ({ ...row, id: Number(row.id), watermark: Number(row.watermark) });
 
+/** A queued run (null when the day's scheduled run exists already). */
 export async function insertRun(
   q: Queryable,
-  run: { asOf: string; application: string; trigger: RunTrigger; requestedBy: string; standards: readonly string[]; scheduledFor?: string; owner?: string },
+  run: { asOf: string; application: string; trigger: RunTrigger; requestedBy: string; standards: readonly string[]; scheduledFor?: string },
 ): Promise<RunRow | null> {
-  const running = run.owner !== undefined;
   const rows = await q.query<RunRow>(
-    `insert into discovery.run (as_of, application, trigger, scheduled_for, requested_by, status, standards, owner, heartbeat_at, started_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, ${running ? 'now(), now()' : 'null, null'})
+    `insert into discovery.run (as_of, application, trigger, scheduled_for, requested_by, status, standards)
+     values ($1, $2, $3, $4, $5, 'queued', $6)
      on conflict do nothing
      returning ${RUN_COLUMNS}`,
-    [run.asOf, run.application, run.trigger, run.scheduledFor ?? null, run.requestedBy, running ? 'running' : 'queued', run.standards, run.owner ?? null],
+    [run.asOf, run.application, run.trigger, run.scheduledFor ?? null, run.requestedBy, run.standards],
   );
   return rows[0] ? asRun(rows[0]) : null;
 }
 
-/** Takes the oldest queued run, or a running one whose owner stopped beating, for this process. */
-export async function claimRun(q: Queryable, owner: string, staleSeconds: number): Promise<RunRow | null> {
-  const rows = await q.query<RunRow>(
-    `update discovery.run set status = 'running', owner = $1, heartbeat_at = now(), started_at = coalesce(started_at, now())
-     where id = (
-       select id from discovery.run
-       where status = 'queued' or (status = 'running' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => $2)))
-       order by id limit 1 for update skip locked)
-     returning ${RUN_COLUMNS}`,
-    [owner, staleSeconds],
-  );
-  return rows[0] ? asRun(rows[0]) : null;
+export async function setRunScope(q: Queryable, runId: number, total: number, watermark: number): Promise<void> {
+  await q.query(`update discovery.run set total = $2, watermark = $3 where id = $1`, [runId, total, watermark]);
 }
 
-export async function setRunScope(q: Queryable, runId: number, owner: string, total: number, watermark: number): Promise<void> {
-  await q.query(`update discovery.run set total = $3, watermark = $4, heartbeat_at = now() where id = $1 and owner = $2`, [runId, owner, total, watermark]);
+/** The first chunk claimed starts the run's clock. */
+export async function markRunStarted(q: Queryable, runId: number): Promise<void> {
+  await q.query(`update discovery.run set status = 'running', started_at = now(), heartbeat_at = now() where id = $1 and status = 'queued'`, [runId]);
 }
 
-/** Records a committed batch; false when another process has taken the run over (the caller must roll back). */
-export async function recordBatch(
-  q: Queryable,
-  runId: number,
-  owner: string,
-  progress: { processed: number; counts: RunCounts; ruleVersions: Record<string, string[]>; lastCreditCode: string },
-): Promise<boolean> {
-  const rows = await q.query(
-    `update discovery.run set processed = $3, counts = $4, rule_versions = $5, last_credit_code = $6, heartbeat_at = now()
-     where id = $1 and owner = $2 and status = 'running' returning id`,
-    [runId, owner, progress.processed, JSON.stringify(progress.counts), JSON.stringify(progress.ruleVersions), progress.lastCreditCode],
-  );
-  return rows.length === 1;
+/** Adds a committed batch to the run's progress (in the batch's transaction). */
+export async function addProcessed(q: Queryable, runId: number, count: number): Promise<void> {
+  await q.query(`update discovery.run set processed = processed + $2, heartbeat_at = now() where id = $1`, [runId, count]);
 }
 
-export async function finishRun(q: Queryable, runId: number, owner: string): Promise<void> {
+export async function completeRun(q: Queryable, runId: number, totals: { processed: number; counts: RunCounts; ruleVersions: Record<string, string[]> }): Promise<void> {
   await q.query(
-    `update discovery.run set status = 'completed', finished_at = now(), heartbeat_at = now(),
+    `update discovery.run set status = 'completed', processed = $2, counts = $3, rule_versions = $4, finished_at = now(), heartbeat_at = now(),
        seconds = round(extract(epoch from now() - started_at)::numeric, 1)
-     where id = $1 and owner = $2`,
-    [runId, owner],
+     where id = $1`,
+    [runId, totals.processed, JSON.stringify(totals.counts), JSON.stringify(totals.ruleVersions)],
   );
 }
 
-export async function failRun(q: Queryable, runId: number, owner: string, error: string): Promise<void> {
-  await q.query(`update discovery.run set status = 'failed', finished_at = now(), error = $3 where id = $1 and owner = $2`, [runId, owner, error]);
+export async function failRun(q: Queryable, runId: number, error: string): Promise<void> {
+  await q.query(`update discovery.run set status = 'failed', finished_at = now(), error = $2 where id = $1 and status in ('queued', 'running')`, [runId, error]);
 }
 
 export async function getRun(q: Queryable, runId: number): Promise<RunRow | null> {

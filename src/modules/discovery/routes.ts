@@ -49,11 +49,12 @@ function sendWorkbook(reply: FastifyReply, file: { filename: string; body: Buffe
   return reply.send(file.body);
 }
 
-export async function discoveryRoutes(fastify: FastifyInstance, { db }: AppDeps) {
+export async function discoveryRoutes(fastify: FastifyInstance, { db, config }: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const runner = new DiscoveryRunner(db, runnerSettings(db.kind));
-  fastify.addHook('onReady', async () => runner.start());
-  fastify.addHook('onClose', async () => runner.stop());
+  // Without it the run's chunks wait for `tidu worker` processes.
+  const runner = config.serverRunsJobs ? new DiscoveryRunner(db, runnerSettings(db.kind)) : null;
+  fastify.addHook('onReady', async () => runner?.start());
+  fastify.addHook('onClose', async () => runner?.stop());
 
   app.get('/api/discovery/runs', {
     config: readers,
@@ -66,7 +67,7 @@ export async function discoveryRoutes(fastify: FastifyInstance, { db }: AppDeps)
     schema: { tags, summary: '发起全库评价（后台执行）', body: startRunBody, response: { 202: runView, 409: errorResponse } },
     handler: async (request, reply) => {
       const { view } = await startRun(db, actorOf(request), request.body, 'page');
-      runner.wake();
+      runner?.wake();
       return reply.status(202).send(view);
     },
   });

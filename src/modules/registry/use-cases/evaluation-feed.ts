@@ -18,3 +18,8 @@ export async function changeSetWatermark(db: Queryable): Promise<number> {
 export function countRegistered(db: Queryable): Promise<number> {
   return repo.countEnterprises(db, systemScope(), { today: todayIso() });
 }
+
+/** Credit codes that split the registry into ranges of `size` enterprises: range i runs after boundary i-1 up to boundary i. */
+export function chunkBoundaries(db: Queryable, size: number): Promise<string[]> {
+  return repo.creditCodeBoundaries(db, size);
+}

@@ -12,12 +12,16 @@ export interface ProfileBatch {
   maxChangeSet: number;
 }
 
-/** Contract profiles of every enterprise in scope, in credit-code order, a batch at a time. */
-export async function* readProfiles(db: Db, scope: Scope, options: { batchSize?: number; after?: string | null; creditCodes?: readonly string[] } = {}): AsyncGenerator<ProfileBatch> {
+/** Contract profiles of every enterprise in scope (after `after`, up to and including `upTo`), in credit-code order, a batch at a time. */
+export async function* readProfiles(
+  db: Db,
+  scope: Scope,
+  options: { batchSize?: number; after?: string | null; upTo?: string | null; creditCodes?: readonly string[] } = {},
+): AsyncGenerator<ProfileBatch> {
   const limit = options.batchSize ?? 5000;
   let after = options.after ?? null;
   for (;;) {
-    const rows = await repo.profileBatch(db, scope, { after, limit, creditCodes: options.creditCodes });
+    const rows = await repo.profileBatch(db, scope, { after, upTo: options.upTo, limit, creditCodes: options.creditCodes });
     if (rows.length === 0) return;
     let maxChangeSet = 0;
     const profiles = rows.map((row) => {

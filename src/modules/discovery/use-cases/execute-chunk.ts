@@ -1,0 +1,121 @@
+import { bulkLoad } from '../../../platform/bulk.ts';
+import type { Db } from '../../../platform/db.ts';
+import { systemScope } from '../../../platform/scope.ts';
+import type { StandardId } from '../../../standards/index.ts';
+import { completeJob, jobsOfGroup, recordJobProgress, type Job } from '../../jobs/queue.ts';
+import { readProfiles } from '../../registry/use-cases/read-profiles.ts';
+import * as repo from '../repository.ts';
+import { emptyCounts, evaluateForRun, RESULT_COLUMNS, resultLine, tally, type ResultRow, type RunCounts, type RunSettings } from '../results.ts';
+import { runGroup, type ChunkPayload, type ChunkProgress } from './chunks.types.ts';
+
+export interface ChunkOptions {
+  /** Enterprises read and written per transaction. */
+  batchSize: number;
+  /** Asked before each batch; true stops the chunk where it is (its committed progress stays for whoever resumes it). */
+  shouldStop?: () => boolean;
+  /** After each committed batch, with the number of enterprises it held. */
+  onBatch?: (count: number) => void;
+}
+
+export type ChunkOutcome = 'done' | 'stopped' | 'taken_over';
+
+/** Lets timers and requests run between slices of CPU work. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Evaluates in slices so a batch never holds the event loop for long. */
+async function evaluateInSlices(profiles: Parameters<typeof evaluateForRun>[0], settings: RunSettings) {
+  const slice = 1000;
+  const rows: ResultRow[] = [];
+  const versions = new Map<string, Set<string>>();
+  for (let start = 0; start < profiles.length; start += slice) {
+    const part = evaluateForRun(profiles.slice(start, start + slice), settings);
+    for (const row of part.rows) rows.push(row);
+    for (const [standard, seen] of part.versions) {
+      const all = versions.get(standard) ?? new Set<string>();
+      for (const version of seen) all.add(version);
+      versions.set(standard, all);
+    }
+    if (start + slice < profiles.length) await breathe();
+  }
+  return { rows, versions };
+}
+
+function addVersions(into: Record<string, string[]>, seen: Map<string, Set<string>> | Record<string, string[]>): void {
+  const entries = seen instanceof Map ? [...seen].map(([id, versions]) => [id, [...versions]] as const) : Object.entries(seen);
+  for (const [id, versions] of entries) into[id] = [...new Set([...(into[id] ?? []), ...versions])].sort();
+}
+
+class ChunkTakenOver extends Error {}
+
+/**
+ * Executes (or resumes) one claimed chunk of a run: reads its credit-code range after the last committed code,
+ * evaluates, and writes each batch's results with the chunk's progress and the run's count in one transaction; the
+ * next batch is read while the current one is evaluated and written. The chunk that completes last completes the run.
+ */
+export async function executeChunk(db: Db, job: Job, owner: string, options: ChunkOptions): Promise<{ outcome: ChunkOutcome; runCompleted: boolean }> {
+  const payload = job.payload as unknown as ChunkPayload;
+  const run = await repo.getRun(db, payload.run_id);
+  if (!run || run.status === 'failed' || run.status === 'completed') {
+    await completeJob(db, job.id, owner, undefined);
+    return { outcome: 'done', runCompleted: false };
+  }
+  await repo.markRunStarted(db, run.id);
+  const standards = run.standards as StandardId[];
+  const settings: RunSettings = { runId: run.id, asOf: run.as_of, application: run.application, standards };
+  const progress: ChunkProgress = (job.progress as ChunkProgress | null) ?? { processed: 0, counts: emptyCounts(standards), rule_versions: {}, last_credit_code: null };
+
+  const batches = readProfiles(db, systemScope(), { batchSize: options.batchSize, after: progress.last_credit_code ?? payload.after, upTo: payload.up_to })[Symbol.asyncIterator]();
+  let next = batches.next();
+  try {
+    for (;;) {
+      if (options.shouldStop?.()) return { outcome: 'stopped', runCompleted: false };
+      const step = await next;
+      if (step.done) break;
+      next = batches.next();
+      const batch = step.value;
+      const { rows, versions } = await evaluateInSlices(batch.profiles, settings);
+      tally(progress.counts, standards, rows, 1);
+      addVersions(progress.rule_versions, versions);
+      progress.processed += rows.length;
+      progress.last_credit_code = batch.last;
+      const lines = rows.map((row) => resultLine(run.id, row));
+      const committed = await bulkLoad(db, async (copy, query) => {
+        await copy('discovery.result', RESULT_COLUMNS, lines);
+        await repo.addProcessed({ query }, run.id, rows.length);
+        if (!(await recordJobProgress({ query }, job.id, owner, progress))) throw new ChunkTakenOver();
+      }).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof ChunkTakenOver) return false;
+          throw error;
+        },
+      );
+      if (!committed) return { outcome: 'taken_over', runCompleted: false };
+      options.onBatch?.(rows.length);
+      await breathe();
+    }
+  } finally {
+    // A pending read must settle before the caller closes the store.
+    await next.catch(() => undefined);
+    await batches.return?.(undefined);
+  }
+  return db.transaction(async (tx) => {
+    // The run's row lock orders the last chunks' completions: exactly one of them sees every chunk done.
+    await repo.lockRun(tx, run.id);
+    if (!(await completeJob(tx, job.id, owner, progress))) return { outcome: 'taken_over' as const, runCompleted: false };
+    const chunks = await jobsOfGroup<ChunkPayload, ChunkProgress>(tx, runGroup(run.id));
+    if (chunks.some((chunk) => chunk.status !== 'done')) return { outcome: 'done' as const, runCompleted: false };
+    const counts: RunCounts = emptyCounts(standards);
+    const ruleVersions: Record<string, string[]> = {};
+    let processed = 0;
+    for (const chunk of chunks) {
+      const done = chunk.progress;
+      if (!done) continue;
+      processed += done.processed;
+      for (const id of standards) for (const status of Object.keys(counts[id]) as (keyof RunCounts[string])[]) counts[id][status] += done.counts[id][status];
+      addVersions(ruleVersions, done.rule_versions);
+    }
+    await repo.completeRun(tx, run.id, { processed, counts, ruleVersions });
+    return { outcome: 'done' as const, runCompleted: true };
+  });
+}
