@@ -1,6 +1,7 @@
 import { gradient2022 } from '../parameters/gradient-2022.ts';
 import { gradient2026 } from '../parameters/gradient-2026.ts';
 import { highTech } from '../parameters/high-tech.ts';
+import { sizeLimits, type SizeLimits } from '../parameters/size-standard.ts';
 import { techSme } from '../parameters/tech-sme.ts';
 import { entryAt, valueAt, type Parameter } from '../parameters/types.ts';
 import { addDays, addYears } from './dates.ts';
@@ -33,6 +34,10 @@ export interface DerivedContext {
   nationalTop3: number;
   dq2Titles: readonly string[];
   tier1Titles: readonly string[];
+  /** Size limits in force at asOf by sector row (absent: none in force). */
+  sizeLimits: ReadonlyMap<number, SizeLimits>;
+  /** Increases with every profile whose figures are computed in this context (see Derived.stamp). */
+  stamp: number;
 }
 
 function numberAt(p: Parameter<number>, asOf: string, fallback: number): number {
@@ -62,6 +67,13 @@ export function derivedContext(asOf: string): DerivedContext {
     nationalTop3: numberAt(techSme.directAwardRank, asOf, 3),
     dq2Titles: entryAt(gradient2022.innovative.dq2Titles, asOf)?.value ?? valueAt(gradient2022.innovative.dq2Titles, '2099-01-01'),
     tier1Titles: valueAt(gradient2026.tier1.titles, '2099-01-01'),
+    sizeLimits: new Map(
+      Object.entries(sizeLimits).flatMap(([row, p]) => {
+        const entry = entryAt(p, asOf);
+        return entry ? [[+row, entry.value] as const] : [];
+      }),
+    ),
+    stamp: 0,
   };
 }
 

@@ -1,6 +1,5 @@
 import type { Profile } from '../profile/schema.ts';
-import { sizeLimits, sizeSectorOf, type SizeLimits, type SizeSector } from '../parameters/size-standard.ts';
-import { entryAt } from '../parameters/types.ts';
+import { sizeSectorOf, type SizeLimits, type SizeSector } from '../parameters/size-standard.ts';
 import type { DerivedContext } from './context.ts';
 import { createDerived, type Derived } from './record.ts';
 import { dayNumber, yearsBetween } from './dates.ts';
@@ -143,7 +142,7 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
   let sizeCode = NaN;
   let isLarge = NaN;
   if (sector) {
-    const limits = entryAt(sizeLimits[sector.row], asOf)?.value;
+    const limits = ctx.sizeLimits.get(sector.row);
     if (limits) {
       const single = sector.b === null;
       const a = sizeIndicator(sector.a, sector, y1);
@@ -372,6 +371,7 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
 
   const o = into ?? createDerived();
   o.profile = p;
+  o.stamp = ++ctx.stamp;
   o.rev1 = rev1;
   o.rev2 = rev2;
   o.rev3 = rev3;

@@ -27,6 +27,8 @@ export type NumericField = (typeof NUMERIC_FIELDS)[number];
 
 interface DerivedRefs {
   profile: Profile;
+  /** Which computation filled the record (unique within its context), so a standard's status can be reused for it. */
+  stamp: number;
   industry: string;
   specializedIssued: string;
   littleGiantIssued: string;
@@ -44,7 +46,7 @@ export type Derived = DerivedRefs & { [K in NumericField]: number };
  */
 const DerivedRecord = new Function(
   `${NUMERIC_FIELDS.map((name) => `this.${name} = NaN;`).join(' ')}
-  this.profile = { credit_code: '' }; this.industry = ''; this.specializedIssued = ''; this.littleGiantIssued = '';
+  this.profile = { credit_code: '' }; this.stamp = 0; this.industry = ''; this.specializedIssued = ''; this.littleGiantIssued = '';
   this.judgements = null; this.reviewerScores = null;`,
 ) as unknown as new () => Derived;
 

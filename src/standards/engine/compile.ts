@@ -1,5 +1,6 @@
 import type { Derived } from '../derived/derived.ts';
 import type { Band, Quality } from '../parameters/types.ts';
+import type { Profile } from '../profile/schema.ts';
 import {
   CRITERION_STATUSES,
   MANUAL,
@@ -60,8 +61,12 @@ export interface BatchSink {
   readonly score: Float64Array;
   readonly unmet: Uint16Array;
   readonly distance: Float64Array;
-  /** Records the raw gap of an unmet member (rounded and clamped at 0 when read). */
-  pushGap(member: number, gap: number): void;
+  /** Gaps of unmet members in order: member index and raw gap (rounded and clamped at 0 when read). */
+  gapMember: Uint16Array;
+  gapValue: Float64Array;
+  gapCount: number;
+  /** Makes room for at least `room` more gaps (the compiled code asks once per cell for its member count). */
+  reserveGaps(room: number): void;
 }
 
 /** The generated evaluation of one standard version: returns the status code; with a sink, also fills the cell. */
@@ -177,13 +182,18 @@ class Generator {
     const body = [
       '"use strict";',
       `const [${names.join(', ')}] = closures;`,
-      'function dist(g, scale) { if (!(g === g) || g === Infinity || g === -Infinity) return 1; const v = (g > 0 ? g : 0) / scale; return v > 1 ? 1 : v; }',
       'return function evaluation(d, sink, cell) {',
       ...this.lines,
       '};',
     ].join('\n');
     return new Function('closures', body)(this.closures) as Evaluation;
   }
+}
+
+function countMissing(plan: InputPlan, profile: Profile, counts: Map<string, number> | null): Map<string, number> {
+  const into = counts ?? new Map<string, number>();
+  for (const key of plan.missing(profile)) into.set(key, (into.get(key) ?? 0) + 1);
+  return into;
 }
 
 /** A scorecard's state after an evaluation: per indicator lo, hi, known; and the total's lo, hi and gap. */
@@ -288,21 +298,25 @@ export class CompiledStandard {
       const m = members[i];
       return literal(m.kind === 'scorecard' ? m.pass || 1 : m.scale);
     };
-    const pushGap = (i: number) => `if (s${i} === 1 && g${i} === g${i} && g${i} !== Infinity) sink.pushGap(${i}, g${i});`;
+    // A member's share of the distance: its gap over its scale, clamped to 0..1; 1 when the gap is unknown or infinite.
+    const dist = (i: number) => `(g${i} === g${i} && g${i} !== Infinity && g${i} !== -Infinity ? ((g${i} > 0 ? g${i} : 0) / ${scale(i)} > 1 ? 1 : (g${i} > 0 ? g${i} : 0) / ${scale(i)}) : 1)`;
+    const record = (i: number) => `if (g${i} === g${i} && g${i} !== Infinity) { gapMember[gaps] = ${i}; gapValue[gaps++] = g${i}; }`;
+    gen.emit(`if (sink.gapValue.length - sink.gapCount < ${members.length}) sink.reserveGaps(${members.length});`);
+    gen.emit(`const gapMember = sink.gapMember, gapValue = sink.gapValue; let gaps = sink.gapCount;`);
     gen.emit(`let distance = 0;`);
-    for (const i of singles) gen.emit(`if (s${i} === 1) { distance += dist(g${i}, ${scale(i)}); if (g${i} === g${i} && g${i} !== Infinity) sink.pushGap(${i}, g${i}); }`);
+    for (const i of singles) gen.emit(`if (s${i} === 1) { distance += ${dist(i)}; ${record(i)} }`);
     groups.forEach((paths, k) => {
       gen.emit(`if (q${k} === 1) { let best = Infinity, bestPath = 0;`);
       paths.forEach((path, p) => {
-        gen.emit(`{ let sum = 0; ${path.map((m) => `if (s${m} === 1) sum += dist(g${m}, ${scale(m)});`).join(' ')} if (sum < best) { best = sum; bestPath = ${p}; } }`);
+        gen.emit(`{ let sum = 0; ${path.map((m) => `if (s${m} === 1) sum += ${dist(m)};`).join(' ')} if (sum < best) { best = sum; bestPath = ${p}; } }`);
       });
       gen.emit(`distance += best;`);
-      gen.emit(paths.map((path, p) => `if (bestPath === ${p}) { ${path.map(pushGap).join(' ')} }`).join(' else '));
+      gen.emit(paths.map((path, p) => `if (bestPath === ${p}) { ${path.map((m) => `if (s${m} === 1) { ${record(m)} }`).join(' ')} }`).join(' else '));
       gen.emit(`}`);
     });
     const first = this.cards[0];
     const score = first ? `${gen.ref(first.total)}[0] === ${gen.ref(first.total)}[1] ? ${gen.ref(first.total)}[0] : NaN` : 'NaN';
-    gen.emit(`sink.score[cell] = ${score}; sink.unmet[cell] = unmet; sink.distance[cell] = Math.round(distance * 10000) / 10000;`);
+    gen.emit(`sink.gapCount = gaps; sink.score[cell] = ${score}; sink.unmet[cell] = unmet; sink.distance[cell] = Math.round(distance * 10000) / 10000;`);
     gen.emit(`return status;`);
     return gen.build();
   }
@@ -323,11 +337,8 @@ export class CompiledStandard {
     const standardStatus = this.evaluation(d, null, 0);
     const st = this.statuses;
     const criteria: CriterionResult[] = [];
+    // How many unknown criteria each missing key blocks (built only when some criterion is unknown).
     let missingCount: Map<string, number> | null = null;
-    const noteMissing = (plan: InputPlan) => {
-      missingCount ??= new Map();
-      for (const key of plan.missing(profile)) missingCount.set(key, (missingCount.get(key) ?? 0) + 1);
-    };
     let scoreRange: [number, number] | undefined;
     let score: number | null = null;
     let cardIndex = 0;
@@ -338,7 +349,7 @@ export class CompiledStandard {
         const code = st[index];
         const plan = this.inputPlans.get(item)!;
         const gap = code === UNMET && item.gap ? item.gap(d) : NaN;
-        if (code === UNKNOWN) noteMissing(plan.inputs);
+        if (code === UNKNOWN) missingCount = countMissing(plan.inputs, profile, missingCount);
         const criterion: CriterionResult = {
           id: item.id,
           status: CRITERION_STATUSES[code],
@@ -364,7 +375,7 @@ export class CompiledStandard {
         const plan = this.inputPlans.get(ind)!;
         const lo = out[3 * i], hi = out[3 * i + 1], known = out[3 * i + 2] === 1;
         const status: CriterionStatus = lo === hi ? 'met' : known ? 'manual' : 'unknown';
-        if (status === 'unknown') noteMissing(plan.inputs);
+        if (status === 'unknown') missingCount = countMissing(plan.inputs, profile, missingCount);
         const criterion: CriterionResult = {
           id: ind.id,
           status,
@@ -402,7 +413,7 @@ export class CompiledStandard {
       if (item.anyOf) criterion.any_of = item.anyOf;
       criteria.push(criterion);
     }
-    const missing = missingCount === null ? [] : [...(missingCount as Map<string, number>).entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
+    const missing = missingCount === null ? [] : [...missingCount.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key);
     return {
       version: this.rule.version,
       status: STANDARD_STATUSES[standardStatus],

@@ -74,6 +74,9 @@ interface StandardPlan {
   current: CompiledStandard;
   /** For re-reviews: compiled versions by rule, chosen per profile from the title's issue date. */
   byTitle: { titleKey: 'specializedIssued' | 'littleGiantIssued'; versions: { rule: StandardRule; compiled: CompiledStandard }[]; fallback: CompiledStandard } | null;
+  /** The status of the record last evaluated (by its stamp), reused when another standard depends on this one. */
+  lastStamp: number;
+  lastStatus: number;
 }
 
 interface CompiledSet {
@@ -116,7 +119,7 @@ function compiledSet(asOf: string, application: Application): CompiledSet {
       statusOf: (standard) => {
         const plan = planFor(set, standard);
         if (!plan) return () => 2;
-        return (d) => selectCompiled(plan, d).status(d);
+        return (d) => (plan.lastStamp === d.stamp ? plan.lastStatus : remember(plan, d, selectCompiled(plan, d).status(d)));
       },
     },
   };
@@ -140,9 +143,9 @@ function planFor(set: CompiledSet, standard: StandardId): StandardPlan | null {
       // Without the title's issue date, a title up for renewal was granted about three years (one validity) earlier.
       const assumed = ruleAt(standard, addYears(set.asOf, -3)) ?? RULES[standard][0];
       const fallback = compiled.find((c) => c.rule === assumed)?.compiled ?? compiled[0].compiled;
-      plan = { standard, current: compiled[compiled.length - 1].compiled, byTitle: { titleKey, versions: compiled, fallback } };
+      plan = { standard, current: compiled[compiled.length - 1].compiled, byTitle: { titleKey, versions: compiled, fallback }, lastStamp: 0, lastStatus: 0 };
     } else {
-      plan = { standard, current: compileRule(set, rule, null), byTitle: null };
+      plan = { standard, current: compileRule(set, rule, null), byTitle: null, lastStamp: 0, lastStatus: 0 };
     }
   }
   set.plans.set(standard, plan);
@@ -153,6 +156,12 @@ function compileRule(set: CompiledSet, rule: StandardRule, versionNote: { note: 
   const compiled = new CompiledStandard(rule.standard, rule, rule.build(set.build).items, versionNote, set.compiled.length);
   set.compiled.push(compiled);
   return compiled;
+}
+
+function remember(plan: StandardPlan, d: Derived, status: number): number {
+  plan.lastStamp = d.stamp;
+  plan.lastStatus = status;
+  return status;
 }
 
 function selectCompiled(plan: StandardPlan, d: Derived): CompiledStandard {
@@ -235,9 +244,9 @@ export class BatchResult implements BatchSink {
   private readonly slot: Uint8Array;
   /** Gaps of cell c are entries gapEnd[c-1] (0 for the first cell) up to gapEnd[c]. */
   private readonly gapEnd: Uint32Array;
-  private gapMember: Uint16Array;
-  private gapValue: Float64Array;
-  private gapCount = 0;
+  gapMember: Uint16Array;
+  gapValue: Float64Array;
+  gapCount = 0;
   private records: BatchOutput['results'] | null = null;
 
   constructor(
@@ -264,17 +273,14 @@ export class BatchResult implements BatchSink {
     return this.profiles.length;
   }
 
-  pushGap(member: number, gap: number): void {
-    if (this.gapCount === this.gapMember.length) {
-      const member2 = new Uint16Array(this.gapCount * 2);
-      member2.set(this.gapMember);
-      this.gapMember = member2;
-      const value2 = new Float64Array(this.gapCount * 2);
-      value2.set(this.gapValue);
-      this.gapValue = value2;
-    }
-    this.gapMember[this.gapCount] = member;
-    this.gapValue[this.gapCount++] = gap;
+  reserveGaps(room: number): void {
+    const size = Math.max(this.gapValue.length * 2, this.gapCount + room);
+    const member = new Uint16Array(size);
+    member.set(this.gapMember);
+    this.gapMember = member;
+    const value = new Float64Array(size);
+    value.set(this.gapValue);
+    this.gapValue = value;
   }
 
   /** Called by the batch loop after each cell. */
@@ -363,7 +369,7 @@ export function evaluateBatch(profiles: readonly ProfileInput[], options: Evalua
     for (let k = 0; k < width; k++) {
       const compiled = selectCompiled(plans[k], d);
       const cell = i * width + k;
-      out.close(cell, compiled.evaluateInto(d, out, cell), compiled.slot);
+      out.close(cell, remember(plans[k], d, compiled.evaluateInto(d, out, cell)), compiled.slot);
     }
   }
   return out;
@@ -376,7 +382,7 @@ export function tallyBatch(profiles: readonly ProfileInput[], options: EvaluateO
   const d = createDerived();
   for (let i = 0; i < profiles.length; i++) {
     computeDerived(profiles[i] as Profile, set.ctx, d);
-    for (let s = 0; s < plans.length; s++) counts[s][selectCompiled(plans[s], d).status(d)]++;
+    for (let s = 0; s < plans.length; s++) counts[s][remember(plans[s], d, selectCompiled(plans[s], d).status(d))]++;
   }
   const out: Record<string, Record<StandardStatus, number>> = {};
   plans.forEach((plan, s) => {

@@ -89,9 +89,20 @@ export const sizeLimits: Record<number, Parameter<SizeLimits>> = Object.fromEntr
   ]),
 );
 
+const sectorByCode = new Map<string, SizeSector | null>();
+
 /** The sector row of a GB/T 4754-2017 code (2–4 digits), or null when the code does not decide it (e.g. "70"). */
 export function sizeSectorOf(industryCode: string | null | undefined): SizeSector | null {
   if (!industryCode) return null;
+  let sector = sectorByCode.get(industryCode);
+  if (sector === undefined) {
+    sector = findSector(industryCode);
+    if (sectorByCode.size < 10_000) sectorByCode.set(industryCode, sector);
+  }
+  return sector;
+}
+
+function findSector(industryCode: string): SizeSector | null {
   const group = industryCode.slice(0, 3);
   const div = industryCode.slice(0, 2);
   for (const sector of SIZE_SECTORS) if (industryCode.length >= 3 && sector.codes.includes(group)) return sector;
