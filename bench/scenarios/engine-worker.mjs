@@ -1,4 +1,4 @@
-// Worker threads do not inherit the tsx loader of the main thread: register it, then load the TypeScript worker.
+// A forked benchmark process does not inherit the tsx loader registered by bin/tidu.js: register it, then load the TypeScript worker.
 import { register } from 'tsx/esm/api';
 
 register();

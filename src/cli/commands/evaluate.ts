@@ -1,5 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { dateSchema, evaluate, EvaluationOptionError, parseProfiles, ProfileParseError, STANDARD_IDS, type Application, type StandardId } from '../../standards/index.ts';
+import {
+  dateSchema,
+  evaluate,
+  EvaluationOptionError,
+  parseProfiles,
+  ProfileParseError,
+  STANDARD_IDS,
+  type Application,
+  type EvaluateOptions,
+  type Profile,
+  type StandardId,
+} from '../../standards/index.ts';
 import { parseArgs } from '../args.ts';
 
 const USAGE = '用法：tidu evaluate 文件 --as-of YYYY-MM-DD [--application new|re_review] [--standards 标准,标准]';
@@ -11,6 +22,27 @@ function usageError(message: string): number {
 
 function write(text: string): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+}
+
+/** Profiles explained per slice: each slice's output is written and dropped before the next, instead of one huge document in memory. */
+const SLICE = 250;
+const FLUSH_AT = 1 << 20;
+
+/** Writes exactly `JSON.stringify(evaluate(profiles, options))` and a newline, one slice of profiles at a time. */
+async function writeEvaluation(profiles: readonly Profile[], options: EvaluateOptions): Promise<void> {
+  let pending = '';
+  for (let from = 0; from === 0 || from < profiles.length; from += SLICE) {
+    const output = evaluate(profiles.slice(from, from + SLICE), options);
+    if (from === 0) pending = `{"as_of":${JSON.stringify(output.as_of)},"application":${JSON.stringify(output.application)},"results":[`;
+    for (let i = 0; i < output.results.length; i++) {
+      pending += (from > 0 || i > 0 ? ',' : '') + JSON.stringify(output.results[i]);
+      if (pending.length >= FLUSH_AT) {
+        await write(pending);
+        pending = '';
+      }
+    }
+  }
+  await write(`${pending}]}\n`);
 }
 
 /** `tidu evaluate FILE --as-of …`: one JSON document in the contract's output format on standard output. */
@@ -49,8 +81,7 @@ export async function run(args: string[]): Promise<number> {
   }
   try {
     const { profiles } = parseProfiles(json);
-    const output = evaluate(profiles, { asOf, application: application as Application, standards });
-    await write(`${JSON.stringify(output)}\n`);
+    await writeEvaluation(profiles, { asOf, application: application as Application, standards });
     return 0;
   } catch (error) {
     if (error instanceof ProfileParseError) {
