@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { createDemoAccounts } from '../src/modules/identity/demo-accounts.ts';
 import { signIn, TEST_PASSWORD, type Session } from '../src/modules/identity/testing.ts';
 import { readConfig } from '../src/platform/config.ts';
 import type { Db } from '../src/platform/db.ts';
@@ -37,18 +38,30 @@ export interface Harness {
   username: string;
   /** PUT a contract profile through the real API; throws with the server's message on failure. */
   putProfile(profile: { credit_code: string }, query?: Record<string, string>): Promise<{ version: number }>;
+  /** The demo accounts (password Tidu-demo-2026), demo_enterprise bound to the first of these 渝北区 enterprises. */
+  createDemoAccounts(enterprisesInYubei: string[]): Promise<void>;
+  /** Signs the browser in through the login page and waits until it has left it. */
+  signInThroughPage(username: string, password: string): Promise<void>;
+  /** Signs the browser out through the header's user menu and waits for the login page. */
+  signOutThroughPage(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Sign the browser in as the harness's city officer before returning (default true). */
+  signInBrowser?: boolean;
 }
 
 /**
  * The real server on a fresh in-memory PGlite, serving the built web app, and one Chromium page.
  * The web app is built first when stale, because the server only serves web/dist if it exists at start.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness({ signInBrowser = true }: HarnessOptions = {}): Promise<Harness> {
   execFileSync(process.execPath, [join(root, 'scripts', 'build-web-if-stale.mjs')], { cwd: root, stdio: 'inherit' });
 
   const db = await openTestDb('pglite');
-  const app = await buildServer({ db, config: readConfig() });
+  // Tests change the registry between page loads: counts must not come from the server's short-lived cache.
+  const app = await buildServer({ db, config: { ...readConfig(), countCacheSeconds: 0 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server did not bind a TCP port');
@@ -92,11 +105,25 @@ export async function startHarness(): Promise<Harness> {
     return body as { version: number };
   }
 
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').waitFor();
+  async function signInThroughPage(name: string, password: string) {
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel('用户名').fill(name);
+    await page.getByLabel('密码').fill(password);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  }
+
+  async function signOutThroughPage() {
+    await page.mouse.move(0, 0); // the pointer may rest where the menu opened last time: enter it afresh
+    await page.getByTestId('current-user').hover();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+  }
+
+  if (signInBrowser) {
+    await signInThroughPage(username, TEST_PASSWORD);
+    await page.getByTestId('current-user').waitFor();
+  }
 
   return {
     baseUrl,
@@ -107,6 +134,11 @@ export async function startHarness(): Promise<Harness> {
     db,
     app,
     putProfile,
+    async createDemoAccounts(enterprisesInYubei: string[]) {
+      await createDemoAccounts(db, enterprisesInYubei);
+    },
+    signInThroughPage,
+    signOutThroughPage,
     async close() {
       await context.close().catch(() => undefined);
       rmSync(userDataDir, { recursive: true, force: true });

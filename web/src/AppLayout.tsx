@@ -1,46 +1,76 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Dropdown, Layout, Menu, Spin, Typography, type MenuProps } from 'antd';
+import { Dropdown, Layout, Menu, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { loginPathFor, useAuth } from './auth/AuthContext.tsx';
-import { NAVIGATION, menuKeyFor } from './navigation.tsx';
+import { setForbiddenHandler } from './api/client.ts';
+import type { Me } from './api/types.ts';
+import { loginPathFor, useAuth, useNavigation } from './auth/AuthContext.tsx';
+import { bindingOf, useDistrictNames } from './auth/grants.ts';
+import { isOpenIn, menuKeyFor, type NavGroup } from './navigation.tsx';
+import { ForbiddenPage } from './pages/errors/ForbiddenPage.tsx';
 
 const { Header, Sider, Content, Footer } = Layout;
 
-const menuItems: MenuProps['items'] = NAVIGATION.map((group) =>
-  group.pages.length === 1 && group.pages[0].label === group.label
-    ? { key: group.pages[0].path, icon: group.icon, label: group.label }
-    : {
-        key: group.key,
-        icon: group.icon,
-        label: group.label,
-        children: group.pages.map((page) => ({ key: page.path, label: page.label })),
-      },
-);
+function menuItemsOf(navigation: NavGroup[]): MenuProps['items'] {
+  return navigation.map((group) =>
+    group.pages.length === 1 && group.pages[0].label === group.label
+      ? { key: group.pages[0].path, icon: group.icon, label: group.label }
+      : {
+          key: group.key,
+          icon: group.icon,
+          label: group.label,
+          children: group.pages.map((page) => ({ key: page.path, label: page.label })),
+        },
+  );
+}
 
-function groupKeyOf(path: string): string | undefined {
-  return NAVIGATION.find((group) => group.pages.some((page) => page.path === path))?.key;
+function groupKeyOf(navigation: NavGroup[], path: string | undefined): string | undefined {
+  return navigation.find((group) => group.pages.some((page) => page.path === path))?.key;
+}
+
+/** A page whose data the server refused to show, with the server's reason. */
+interface Refusal {
+  locationKey: string;
+  message: string;
 }
 
 export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
-  const selectedKey = menuKeyFor(location.pathname);
-  const [openKeys, setOpenKeys] = useState<string[]>(() => [groupKeyOf(selectedKey) ?? 'registry']);
+  const { state, logout } = useAuth();
+  const { navigation } = useNavigation();
+  const menuItems = useMemo(() => menuItemsOf(navigation), [navigation]);
+  const selectedKey = menuKeyFor(location.pathname, navigation);
+  const selectedKeys = useMemo(() => (selectedKey ? [selectedKey] : []), [selectedKey]);
+  const [openKeys, setOpenKeys] = useState<string[]>(() => [groupKeyOf(navigation, selectedKey) ?? 'registry']);
 
   useEffect(() => {
-    const group = groupKeyOf(selectedKey);
+    const group = groupKeyOf(navigation, selectedKey);
     if (group) setOpenKeys((keys) => (keys.includes(group) ? keys : [...keys, group]));
-  }, [selectedKey]);
+  }, [navigation, selectedKey]);
 
-  const selectedKeys = useMemo(() => [selectedKey], [selectedKey]);
-  const { state, logout } = useAuth();
+  // A 403 on reading a page's data replaces that page (not the next one) with the 403 page.
+  const [refusal, setRefusal] = useState<Refusal>();
+  const locationKey = useRef(location.key);
+  locationKey.current = location.key;
+  useEffect(() => {
+    setForbiddenHandler((error) => setRefusal({ locationKey: locationKey.current, message: error.message }));
+    return () => setForbiddenHandler(null);
+  }, []);
 
   if (state.status === 'loading') return <Spin className="page-loading" size="large" />;
   if (state.status === 'signed_out') return <Navigate to={loginPathFor(location)} replace />;
   if (state.status === 'signed_in' && state.me.must_change_password && location.pathname !== '/account/password') {
     return <Navigate to="/account/password" replace />;
   }
+
+  const content = !isOpenIn(location.pathname, navigation) ? (
+    <ForbiddenPage message="您的账号角色无权使用该功能。" />
+  ) : refusal?.locationKey === location.key ? (
+    <ForbiddenPage message={refusal.message} />
+  ) : (
+    <Outlet />
+  );
 
   return (
     <Layout className="app-shell">
@@ -63,9 +93,7 @@ export function AppLayout() {
             }}
           >
             <span className="app-user" data-testid="current-user">
-              <UserOutlined /> {state.me.display_name}
-              {state.me.roles[0] && <span className="app-user-role">（{state.me.roles[0].role_label}）</span>}{' '}
-              <DownOutlined />
+              <CurrentUser me={state.me} /> <DownOutlined />
             </span>
           </Dropdown>
         )}
@@ -82,12 +110,32 @@ export function AppLayout() {
           />
         </Sider>
         <Layout className="app-main">
-          <Content className="app-content">
-            <Outlet />
-          </Content>
+          <Content className="app-content">{content}</Content>
           <Footer className="app-footer">重庆市经济和信息化委员会 · 梯度培育数字化应用</Footer>
         </Layout>
       </Layout>
     </Layout>
+  );
+}
+
+const ROLE_TAG_STYLE = { marginInlineEnd: 0, marginInlineStart: 8, color: '#fff', background: 'rgba(255,255,255,0.16)', border: 'none' };
+
+/** 「渝北区经济信息委 [区县经信部门工作人员 · 渝北区]」: who is signed in, in which roles and for which unit. */
+function CurrentUser({ me }: { me: Me }) {
+  const districtNames = useDistrictNames(!me.must_change_password);
+  return (
+    <>
+      <UserOutlined /> <span data-testid="current-user-name">{me.display_name}</span>
+      {me.roles.map((grant) => {
+        // An enterprise's credit code is too long for the header; its portrait names it.
+        const binding = grant.role === 'enterprise_user' ? null : bindingOf(grant, districtNames);
+        return (
+          <Tag key={`${grant.role}-${binding ?? ''}`} style={ROLE_TAG_STYLE} data-testid="current-user-role">
+            {grant.role_label}
+            {binding && ` · ${binding}`}
+          </Tag>
+        );
+      })}
+    </>
   );
 }

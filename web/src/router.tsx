@@ -1,7 +1,8 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { createBrowserRouter } from 'react-router-dom';
 import { Spin } from 'antd';
 import { AppLayout } from './AppLayout.tsx';
+import { HomeRedirect, OwnEnterpriseRedirect } from './auth/redirects.tsx';
 import { ALL_PAGES } from './navigation.tsx';
 import { ComingSoon } from './pages/ComingSoon.tsx';
 import { NotFound } from './pages/NotFound.tsx';
@@ -15,12 +16,17 @@ const Discovery = lazy(() => import('./pages/discovery/DiscoveryPage.tsx'));
 const KeyLists = lazy(() => import('./pages/lists/KeyListsPage.tsx'));
 const Login = lazy(() => import('./pages/account/LoginPage.tsx'));
 const ChangePassword = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
+const Users = lazy(() => import('./pages/admin/UsersPage.tsx'));
+const AuditLog = lazy(() => import('./pages/admin/AuditLogPage.tsx'));
 const RecognitionBatches = lazy(() => import('./pages/workflow/BatchesPage.tsx'));
 const RecognitionBatch = lazy(() => import('./pages/workflow/BatchPage.tsx'));
 const RecognitionReview = lazy(() => import('./pages/workflow/ApplicationsPage.tsx'));
 const RecognitionApplication = lazy(() => import('./pages/workflow/ApplicationPage.tsx'));
 const RecognitionDynamic = lazy(() => import('./pages/workflow/DynamicPage.tsx'));
 const RecognitionTodo = lazy(() => import('./pages/workflow/TodoPage.tsx'));
+const ImportWizard = lazy(() => import('./pages/intake/ImportWizardPage.tsx'));
+const ImportHistory = lazy(() => import('./pages/intake/ImportHistoryPage.tsx'));
+const Export = lazy(() => import('./pages/intake/ExportPage.tsx'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<Spin className="page-loading" size="large" />}>{element}</Suspense>;
@@ -37,7 +43,7 @@ export const router = createBrowserRouter([
     path: '/',
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/dashboard" replace /> },
+      { index: true, element: <HomeRedirect /> },
       { path: 'dashboard', element: page(<Dashboard />) },
       { path: 'enterprises', element: page(<EnterpriseList />) },
       { path: 'enterprises/:creditCode', element: page(<Portrait />) },
@@ -46,12 +52,18 @@ export const router = createBrowserRouter([
       { path: 'discovery/candidates', element: page(<Discovery />) },
       { path: 'discovery/key-lists', element: page(<KeyLists />) },
       { path: 'account/password', element: page(<ChangePassword />) },
+      { path: 'my-enterprise', element: <OwnEnterpriseRedirect /> },
+      { path: 'admin/users', element: page(<Users />) },
+      { path: 'admin/audit', element: page(<AuditLog />) },
       { path: 'recognition/batches', element: page(<RecognitionBatches />) },
       { path: 'recognition/batches/:id', element: page(<RecognitionBatch />) },
       { path: 'recognition/review', element: page(<RecognitionReview />) },
       { path: 'recognition/applications/:id', element: page(<RecognitionApplication />) },
       { path: 'recognition/dynamic', element: page(<RecognitionDynamic />) },
       { path: 'recognition/todo', element: page(<RecognitionTodo />) },
+      { path: 'exchange/import', element: page(<ImportWizard />) },
+      { path: 'exchange/history', element: page(<ImportHistory />) },
+      { path: 'exchange/export', element: page(<Export />) },
       ...placeholders,
       { path: '*', element: <NotFound /> },
     ],

@@ -1,5 +1,7 @@
 import type {
   ApplicationType,
+  AuditEntry,
+  AuditFilter,
   DemoAccounts,
   Me,
   Chain,
@@ -9,9 +11,14 @@ import type {
   Evaluation,
   HistoryEntry,
   Industry,
+  NewUser,
+  OneTimePassword,
   Page,
   Portrait,
+  RegistryStats,
+  RoleGrant,
   StandardCatalogueEntry,
+  UserAccount,
 } from './types.ts';
 
 /** An error answered by the API: `{ code, message (Chinese), details }`. */
@@ -29,7 +36,7 @@ export class ApiError extends Error {
 
 type QueryValue = string | number | undefined | null;
 
-function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
+export function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -44,9 +51,15 @@ const SIGN_IN_CODES = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED']);
 // The session cookie is httpOnly; writes must echo the session's anti-forgery token in a header.
 let csrfToken: string | null = null;
 let onSignInRequired: ((error: ApiError) => void) | null = null;
+let onForbidden: ((error: ApiError) => void) | null = null;
 
 export function setCsrfToken(token: string | null) {
   csrfToken = token;
+}
+
+/** The anti-forgery header for a write sent outside `request` (an upload that reports its progress). */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
 }
 
 /** Called when a data request finds no valid session (or a password that must be changed first). */
@@ -54,9 +67,17 @@ export function setSignInRequiredHandler(handler: ((error: ApiError) => void) | 
   onSignInRequired = handler;
 }
 
-async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+/**
+ * Called when reading a page's data is refused (403 FORBIDDEN on a GET): the page cannot show anything,
+ * so the layout shows the 403 page with the server's message. A refused write stays with the page that made it.
+ */
+export function setForbiddenHandler(handler: ((error: ApiError) => void) | null) {
+  onForbidden = handler;
+}
+
+async function send(path: string, init: RequestInit, accept: string): Promise<Response> {
   const method = (init.method ?? 'GET').toUpperCase();
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (!SAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -65,28 +86,45 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试', null);
   }
-  const text = await response.text();
-  let body: unknown = null;
-  if (text) {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = null;
-    }
+  if (!response.ok) throw await refusal(path, method, response);
+  return response;
+}
+
+/** The API's error body as an ApiError, after telling the session guard or the layout when they must act. */
+async function refusal(path: string, method: string, response: Response): Promise<ApiError> {
+  const error = (parseJson(await response.text()) ?? {}) as { code?: string; message?: string; details?: unknown };
+  const apiError = new ApiError(
+    response.status,
+    error.code ?? `HTTP_${response.status}`,
+    error.message ?? `请求失败（HTTP ${response.status}）`,
+    error.details ?? null,
+  );
+  const needsSignIn = SIGN_IN_CODES.has(apiError.code) || apiError.code === 'PASSWORD_CHANGE_REQUIRED';
+  if (needsSignIn && !path.startsWith('/api/auth/')) onSignInRequired?.(apiError);
+  if (apiError.code === 'FORBIDDEN' && SAFE_METHODS.has(method)) onForbidden?.(apiError);
+  return apiError;
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
-  if (!response.ok) {
-    const error = (body ?? {}) as { code?: string; message?: string; details?: unknown };
-    const apiError = new ApiError(
-      response.status,
-      error.code ?? `HTTP_${response.status}`,
-      error.message ?? `请求失败（HTTP ${response.status}）`,
-      error.details ?? null,
-    );
-    const needsSignIn = SIGN_IN_CODES.has(apiError.code) || apiError.code === 'PASSWORD_CHANGE_REQUIRED';
-    if (needsSignIn && !path.startsWith('/api/auth/')) onSignInRequired?.(apiError);
-    throw apiError;
-  }
-  return body as T;
+}
+
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await send(path, init, 'application/json');
+  return parseJson(await response.text()) as T;
+}
+
+/** A file answered by the API, named by its Content-Disposition (RFC 5987 `filename*=UTF-8''…`). */
+async function download(path: string, fallbackName: string): Promise<{ blob: Blob; filename: string }> {
+  const response = await send(path, {}, '*/*');
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  return { blob: await response.blob(), filename: encoded ? decodeURIComponent(encoded) : fallbackName };
 }
 
 const enc = encodeURIComponent;
@@ -118,6 +156,19 @@ export const api = {
   evaluation: (creditCode: string, asOf: string, application: ApplicationType) =>
     request<Evaluation>(withQuery(`/api/enterprises/${enc(creditCode)}/evaluation`, { as_of: asOf, application })),
   standards: () => request<StandardCatalogueEntry[] | { items: StandardCatalogueEntry[] }>('/api/standards'),
+  registryStats: () => request<RegistryStats>('/api/registry/stats'),
+  users: () => request<UserAccount[]>('/api/users'),
+  createUser: (user: NewUser) =>
+    request<OneTimePassword>('/api/users', { method: 'POST', body: JSON.stringify(user) }),
+  updateUser: (id: number, change: { display_name?: string; disabled?: boolean; grants?: RoleGrant[] }) =>
+    request<{ id: number }>(`/api/users/${id}`, { method: 'PATCH', body: JSON.stringify(change) }),
+  resetPassword: (id: number) =>
+    request<OneTimePassword>(`/api/users/${id}/reset-password`, { method: 'POST', body: '{}' }),
+  audit: (filter: AuditFilter, beforeId?: number) =>
+    request<{ items: AuditEntry[]; next_before_id: number | null }>(
+      withQuery('/api/audit', { ...filter, before_id: beforeId }),
+    ),
+  auditExport: (filter: AuditFilter) => download(withQuery('/api/audit/export', { ...filter }), '审计日志.xlsx'),
 };
 
 export interface GeoJsonFeatureCollection {

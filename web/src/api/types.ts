@@ -1,5 +1,7 @@
 /** Shapes of the Tidu HTTP API, mirrored from the server's routes and the contract profile. */
 
+import type { Role } from '../auth/roles.ts';
+
 export type SizeClass = 'micro' | 'small' | 'medium' | 'large';
 
 export interface District {
@@ -286,13 +288,82 @@ export interface PutProfileResult {
   version: number;
 }
 
+/** One role a user holds, with the binding the role needs (a district, an enterprise, a department, an institution). */
+export interface RoleGrant {
+  role: Role;
+  district_code: string | null;
+  credit_code: string | null;
+  department: string | null;
+  institution: string | null;
+}
+
+export interface LabelledGrant extends RoleGrant {
+  role_label: string;
+}
+
 export interface Me {
   username: string;
   display_name: string;
   must_change_password: boolean;
   csrf_token: string;
-  roles: { role: string; role_label: string; district_code: string | null; credit_code: string | null }[];
+  roles: LabelledGrant[];
   scope: { all: true } | { all: false; districts: string[]; enterprises: number };
+}
+
+export interface UserAccount {
+  id: number;
+  username: string;
+  display_name: string;
+  must_change_password: boolean;
+  disabled: boolean;
+  /** ISO time; the account refuses sign-in until then. */
+  locked_until: string | null;
+  created_at: string;
+  grants: LabelledGrant[];
+}
+
+export interface NewUser {
+  username: string;
+  display_name: string;
+  grants: RoleGrant[];
+}
+
+export interface OneTimePassword {
+  id: number;
+  username?: string;
+  one_time_password: string;
+}
+
+export interface AuditFilter {
+  /** YYYY-MM-DD, inclusive. */
+  from?: string;
+  to?: string;
+  actor?: string;
+  /** An action or an action prefix ("auth.login" finds successes and failures). */
+  action?: string;
+  object_id?: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  /** Comma-separated role codes of the actor, "system" for background jobs. */
+  actor_role: string | null;
+  action: string;
+  action_label: string;
+  object_type: string;
+  object_id: string | null;
+  summary: unknown;
+  client_ip: string | null;
+}
+
+export interface RegistryStats {
+  total: number;
+  by_size: Partial<Record<SizeClass | 'unknown', number>>;
+  /** Enterprises holding each title today, by standard id. */
+  by_title: Record<string, number>;
+  by_district: { code: string; name: string; count: number }[];
 }
 
 export interface DemoAccounts {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
-import { api } from '../../api/client.ts';
-import { useAuth } from '../../auth/AuthContext.tsx';
+import { api, ApiError } from '../../api/client.ts';
+import { useAuth, useNavigation } from '../../auth/AuthContext.tsx';
 
 interface PasswordChange {
   current: string;
@@ -13,7 +13,9 @@ interface PasswordChange {
 export default function ChangePasswordPage() {
   const { message } = App.useApp();
   const { state, refresh } = useAuth();
+  const { homePath } = useNavigation();
   const navigate = useNavigate();
+  const [form] = Form.useForm<PasswordChange>();
   const [submitting, setSubmitting] = useState(false);
   const mustChange = state.status === 'signed_in' && state.me.must_change_password;
 
@@ -23,9 +25,11 @@ export default function ChangePasswordPage() {
       await api.changePassword(values.current, values.next);
       message.success('密码已修改');
       await refresh();
-      navigate('/dashboard', { replace: true });
+      navigate(homePath, { replace: true });
     } catch (err) {
-      message.error((err as Error).message);
+      const fieldErrors = fieldErrorsOf(err);
+      if (fieldErrors.length) form.setFields(fieldErrors);
+      else message.error((err as Error).message);
     } finally {
       setSubmitting(false);
     }
@@ -36,11 +40,16 @@ export default function ChangePasswordPage() {
       {mustChange && (
         <Alert type="warning" showIcon title="首次登录或密码已被重置，请先修改密码后再使用系统。" style={{ marginBottom: 16 }} />
       )}
-      <Form<PasswordChange> layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form<PasswordChange> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="current" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="next" label="新密码" rules={[{ required: true, message: '请输入新密码' }]}>
+        <Form.Item
+          name="next"
+          label="新密码"
+          extra="至少 10 位，包含大写字母、小写字母、数字、特殊字符中的至少三类，且不能包含用户名。"
+          rules={[{ required: true, message: '请输入新密码' }]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
@@ -63,4 +72,17 @@ export default function ChangePasswordPage() {
       </Form>
     </Card>
   );
+}
+
+const FORM_FIELDS: Record<string, keyof PasswordChange> = { current_password: 'current', new_password: 'next' };
+
+/** The server's reasons (`details: [{ key, message }]`) under the fields they concern. */
+function fieldErrorsOf(err: unknown): { name: keyof PasswordChange; errors: string[] }[] {
+  if (!(err instanceof ApiError) || !Array.isArray(err.details)) return [];
+  const byField = new Map<keyof PasswordChange, string[]>();
+  for (const detail of err.details as { key?: string; message?: string }[]) {
+    const field = detail.key ? FORM_FIELDS[detail.key] : undefined;
+    if (field && detail.message) byField.set(field, [...(byField.get(field) ?? []), detail.message]);
+  }
+  return [...byField].map(([name, errors]) => ({ name, errors }));
 }

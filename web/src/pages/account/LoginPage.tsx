@@ -4,7 +4,8 @@ import { Alert, App, Button, Card, Form, Input, List, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import type { DemoAccounts } from '../../api/types.ts';
-import { useAuth } from '../../auth/AuthContext.tsx';
+import { heldRoles, useAuth, useNavigation } from '../../auth/AuthContext.tsx';
+import { homePathOf, navigationFor } from '../../navigation.tsx';
 
 interface Credentials {
   username: string;
@@ -12,13 +13,14 @@ interface Credentials {
 }
 
 /** Only same-site paths: a `next` pointing elsewhere would make the login page an open redirect. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/dashboard';
+function safeNext(next: string | null): string | undefined {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : undefined;
 }
 
 export default function LoginPage() {
   const { message } = App.useApp();
   const { state, refresh } = useAuth();
+  const { homePath } = useNavigation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [form] = Form.useForm<Credentials>();
@@ -31,19 +33,19 @@ export default function LoginPage() {
   }, []);
 
   if (state.status === 'open' || (state.status === 'signed_in' && !state.me.must_change_password)) {
-    return <Navigate to={next} replace />;
+    return <Navigate to={next ?? homePath} replace />;
   }
 
   async function submit(credentials: Credentials) {
     setSubmitting(true);
     try {
       const result = await api.login(credentials.username.trim(), credentials.password);
-      await refresh();
+      const session = await refresh();
       if (result.must_change_password) {
         message.warning('首次登录，请先修改密码');
         navigate('/account/password', { replace: true });
       } else {
-        navigate(next, { replace: true });
+        navigate(next ?? homePathOf(navigationFor(heldRoles(session))), { replace: true });
       }
     } catch (err) {
       message.error((err as Error).message);
@@ -62,6 +64,9 @@ export default function LoginPage() {
         <Typography.Text className="login-subtitle">重庆市经济和信息化委员会</Typography.Text>
       </div>
       <Card className="login-card" title="用户登录">
+        {state.status === 'signed_out' && state.reason === 'session_expired' && (
+          <Alert type="warning" showIcon title="登录已超时，请重新登录" style={{ marginBottom: 16 }} data-testid="session-expired" />
+        )}
         <Form<Credentials> form={form} layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="username" label="用户名" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" placeholder="请输入用户名" />
