@@ -198,16 +198,9 @@ export const NAVIGATION: NavGroup[] = [
     icon: <SwapOutlined />,
     roles: GOVERNMENT_ROLES,
     pages: [
-      {
-        path: '/exchange/import',
-        label: '导入',
-        coming: 'Excel/CSV 批量导入，提供中文表头模板下载，逐行报错，重复导入不产生重复数据。',
-      },
-      {
-        path: '/exchange/export',
-        label: '导出',
-        coming: '各类清单与报表导出为 Excel。',
-      },
+      { path: '/exchange/import', label: '导入' },
+      { path: '/exchange/history', label: '导入记录' },
+      { path: '/exchange/export', label: '导出' },
     ],
   },
   {

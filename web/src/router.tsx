@@ -24,6 +24,9 @@ const RecognitionReview = lazy(() => import('./pages/workflow/ApplicationsPage.t
 const RecognitionApplication = lazy(() => import('./pages/workflow/ApplicationPage.tsx'));
 const RecognitionDynamic = lazy(() => import('./pages/workflow/DynamicPage.tsx'));
 const RecognitionTodo = lazy(() => import('./pages/workflow/TodoPage.tsx'));
+const ImportWizard = lazy(() => import('./pages/intake/ImportWizardPage.tsx'));
+const ImportHistory = lazy(() => import('./pages/intake/ImportHistoryPage.tsx'));
+const Export = lazy(() => import('./pages/intake/ExportPage.tsx'));
 
 function page(element: ReactNode) {
   return <Suspense fallback={<Spin className="page-loading" size="large" />}>{element}</Suspense>;
@@ -58,6 +61,9 @@ export const router = createBrowserRouter([
       { path: 'recognition/applications/:id', element: page(<RecognitionApplication />) },
       { path: 'recognition/dynamic', element: page(<RecognitionDynamic />) },
       { path: 'recognition/todo', element: page(<RecognitionTodo />) },
+      { path: 'exchange/import', element: page(<ImportWizard />) },
+      { path: 'exchange/history', element: page(<ImportHistory />) },
+      { path: 'exchange/export', element: page(<Export />) },
       ...placeholders,
       { path: '*', element: <NotFound /> },
     ],

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { App, Button, Card, Col, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../api/client.ts';
 import type { EnterpriseListItem, EnterpriseQuery, EnterpriseSort, SizeClass } from '../../api/types.ts';
 import { Figure, Unknown } from '../../components/Figure.tsx';
@@ -11,6 +11,7 @@ import { SIZE_CLASS_LABELS, SIZE_CLASS_ORDER, STANDARD_NAMES, TITLE_COLORS, titl
 import { formatNumber } from '../../lib/format.ts';
 import { loadChains, loadDistricts } from '../../lib/reference.ts';
 import { useApi } from '../../lib/useApi.ts';
+import { enterprisesExportUrl, PROFILES_EXPORT_URL } from '../intake/intakeApi.ts';
 
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ['district', 'industry', 'chain', 'size_class', 'title', 'q'] as const;
@@ -304,11 +305,23 @@ export default function EnterpriseListPage() {
           </span>
         }
         extra={
-          total !== undefined && total !== null && (
-            <Typography.Text type="secondary">
-              已显示 {formatNumber(items.length)} 家
-            </Typography.Text>
-          )
+          <Space>
+            {total !== undefined && total !== null && (
+              <Typography.Text type="secondary">
+                已显示 {formatNumber(items.length)} 家
+              </Typography.Text>
+            )}
+            <Tooltip title="按当前筛选条件导出全部符合条件的企业（表头含单位）">
+              <Button icon={<DownloadOutlined />} href={enterprisesExportUrl({ ...query, limit: undefined })} download>
+                导出 Excel
+              </Button>
+            </Tooltip>
+            <Tooltip title="导出您管辖范围内全部企业的画像（接口约定的 JSON）">
+              <Button icon={<DownloadOutlined />} href={PROFILES_EXPORT_URL} download>
+                导出画像 JSON
+              </Button>
+            </Tooltip>
+          </Space>
         }
       >
         <Table<EnterpriseListItem>
