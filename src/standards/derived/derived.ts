@@ -152,156 +152,16 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
     }
   }
 
-  // IP (valid at asOf). Gradient counts (01/01b) exclude IP transferred in within a year and young Class-II patents.
-  let ipListed = 0;
-  let gHvILo = 0, gHvIHi = 0, gSelfILo = 0, gSelfIHi = 0, gILo = 0, gIHi = 0, gIILo = 0, gIIHi = 0;
-  let appliedILo = 0, appliedIHi = 0, x4Lo = 0, x4Hi = 0;
-  let hAnyLo = 0, hAnyHi = 0, hILo = 0, hIHi = 0, hIILo = 0, hIIHi = 0, hSelf = NO;
-  const ipItems = p.ip_items;
-  if (ipItems) {
-    ipListed = 1;
-    for (let i = 0; i < ipItems.length; i++) {
-      const it = ipItems[i];
-      let valid = it.status === 'valid' ? YES : it.status == null ? MAYBE : NO;
-      if (typeof it.valid_until === 'string' && it.valid_until < asOf) valid = NO;
-      if (typeof it.grant_date === 'string' && it.grant_date > asOf) valid = NO;
-      const base = Math.min(valid, flagTruth(it.related_to_main_product));
-      if (base === NO) continue;
-      const type = it.type;
-      const isI = it.class === 'I' ? YES : it.class === 'II' ? NO : type == null ? MAYBE : CLASS_I_TYPES.has(type) ? YES : NO;
-      const isII = it.class === 'II' ? YES : it.class === 'I' ? NO : type == null ? MAYBE : CLASS_I_TYPES.has(type) ? NO : YES;
-      const self = it.acquisition === 'self' ? YES : it.acquisition == null ? MAYBE : NO;
-      let transferOk = YES;
-      if (it.acquisition !== 'self') {
-        if (typeof it.transfer_in_date === 'string') transferOk = it.transfer_in_date >= ctx.transferExcludedSince ? NO : YES;
-        else if (it.acquisition != null) transferOk = MAYBE;
-      }
-      let maintained = YES;
-      if (type === 'utility' || type === 'design') {
-        maintained = typeof it.grant_date === 'string' ? (it.grant_date <= ctx.classIIGrantedBefore ? YES : NO) : MAYBE;
-      }
-      const inUse = flagTruth(it.in_use);
-      const rankOk = typeof it.holder_rank === 'number' ? (it.holder_rank <= ctx.x4MaxHolderRank ? YES : NO) : MAYBE;
+  const o = into ?? createDerived();
+  ipFigures(o, p, ctx);
 
-      const hI = Math.min(base, isI);
-      const hII = Math.min(base, isII);
-      const hAny = base;
-      const gI = Math.min(hI, transferOk);
-      const gII = Math.min(hII, transferOk, maintained);
-      const gHv = Math.min(gI, flagTruth(it.high_value));
-      const gSelf = Math.min(gI, self);
-      const applied = Math.min(gI, inUse);
-      const x4 = Math.min(hI, inUse, self, rankOk);
-      if (hAny === YES) hAnyLo++;
-      if (hAny !== NO) hAnyHi++;
-      if (hI === YES) hILo++;
-      if (hI !== NO) hIHi++;
-      if (hII === YES) hIILo++;
-      if (hII !== NO) hIIHi++;
-      if (gI === YES) gILo++;
-      if (gI !== NO) gIHi++;
-      if (gII === YES) gIILo++;
-      if (gII !== NO) gIIHi++;
-      if (gHv === YES) gHvILo++;
-      if (gHv !== NO) gHvIHi++;
-      if (gSelf === YES) gSelfILo++;
-      if (gSelf !== NO) gSelfIHi++;
-      if (applied === YES) appliedILo++;
-      if (applied !== NO) appliedIHi++;
-      if (x4 === YES) x4Lo++;
-      if (x4 !== NO) x4Hi++;
-      const selfOwned = Math.min(base, self);
-      if (selfOwned > hSelf) hSelf = selfOwned;
-    }
-  }
+  awardFigures(o, p, ctx);
 
-  // Science awards.
-  let natProv3y = NO, dqa3y = NO, natTop3in3y = NO, provPlusTop3in3y = NO, natTop3in5y = NO;
-  const awards = p.science_awards;
-  if (awards) {
-    for (let i = 0; i < awards.length; i++) {
-      const a = awards[i];
-      const isNat = a.level === 'national' ? YES : a.level == null ? MAYBE : NO;
-      const isProv = a.level === 'provincial' ? YES : a.level == null ? MAYBE : NO;
-      const rank = typeof a.rank === 'number' ? a.rank : NaN;
-      const in3 = within(a.date, ctx.since3y, asOf);
-      const in5 = within(a.date, ctx.since5y, asOf);
-      const natOrProv = Math.max(isNat, isProv);
-      natProv3y = Math.max(natProv3y, Math.min(natOrProv, in3));
-      dqa3y = Math.max(dqa3y, Math.min(in3, Math.max(Math.min(isProv, rankAtMost(rank, ctx.provincialTop)), Math.min(isNat, rankAtMost(rank, ctx.nationalTop5)))));
-      natTop3in3y = Math.max(natTop3in3y, Math.min(isNat, rankAtMost(rank, ctx.nationalTop3), in3));
-      provPlusTop3in3y = Math.max(provPlusTop3in3y, Math.min(natOrProv, rankAtMost(rank, ctx.provincialTop), in3));
-      natTop3in5y = Math.max(natTop3in5y, Math.min(isNat, rankAtMost(rank, ctx.nationalTop3), in5));
-    }
-  }
+  institutionFigures(o, p, ctx);
 
-  // R&D institutions in force at asOf.
-  let instAny = NO, instCityPlus = NO, instProvPlus = NO, instLevelLo = 0, instLevelHi = 0;
-  const institutions = p.rd_institutions;
-  if (institutions) {
-    for (let i = 0; i < institutions.length; i++) {
-      const r = institutions[i];
-      if (typeof r.recognized_date === 'string' && r.recognized_date > asOf) continue;
-      if (typeof r.valid_until === 'string' && r.valid_until < asOf) continue;
-      const level = r.level ? LEVEL_RANK[r.level] : NaN;
-      instAny = YES;
-      if (level === level) {
-        if (level >= 2) instCityPlus = YES;
-        if (level >= 3) instProvPlus = YES;
-        if (level > instLevelLo) instLevelLo = level;
-        if (level > instLevelHi) instLevelHi = level;
-      } else {
-        instCityPlus = Math.max(instCityPlus, MAYBE);
-        instProvPlus = Math.max(instProvPlus, MAYBE);
-        instLevelHi = 4;
-      }
-    }
-  }
+  titleFigures(o, p, ctx);
 
-  // Titles valid at asOf.
-  let hasDq2 = NO, hasHighTech = NO, hasTier1 = NO, hasTechSme = NO, hasInnovative = NO, hasSpecialized = NO, hasLittleGiant = NO;
-  let specializedIssued = '', littleGiantIssued = '';
-  const qualifications = p.qualifications;
-  if (qualifications) {
-    for (let i = 0; i < qualifications.length; i++) {
-      const q = qualifications[i];
-      const title = q.title;
-      if (!title) continue;
-      const issued = typeof q.issue_date === 'string' ? (q.issue_date <= asOf ? YES : NO) : MAYBE;
-      const unexpired = typeof q.expiry_date === 'string' ? (q.expiry_date >= asOf ? YES : NO) : MAYBE;
-      const valid = Math.min(issued, unexpired);
-      if (ctx.dq2Titles.includes(title)) hasDq2 = Math.max(hasDq2, valid);
-      if (ctx.tier1Titles.includes(title)) hasTier1 = Math.max(hasTier1, valid);
-      if (title === 'high_tech') hasHighTech = Math.max(hasHighTech, valid);
-      else if (title === 'tech_sme' || title === 'tech_sme_registration') hasTechSme = Math.max(hasTechSme, valid);
-      else if (title === 'innovative_sme') hasInnovative = Math.max(hasInnovative, valid);
-      else if (title === 'specialized_sme') {
-        hasSpecialized = Math.max(hasSpecialized, valid);
-        if (typeof q.issue_date === 'string' && q.issue_date <= asOf && q.issue_date > specializedIssued) specializedIssued = q.issue_date;
-      } else if (title === 'little_giant') {
-        hasLittleGiant = Math.max(hasLittleGiant, valid);
-        if (typeof q.issue_date === 'string' && q.issue_date <= asOf && q.issue_date > littleGiantIssued) littleGiantIssued = q.issue_date;
-      }
-    }
-  }
-
-  // Equity financing from qualified institutional investors, paid in within the window.
-  let fin2Lo = 0, fin2Hi = 0, fin3Lo = 0, fin3Hi = 0;
-  const financing = p.equity_financing;
-  if (financing) {
-    for (let i = 0; i < financing.length; i++) {
-      const f = financing[i];
-      const counts = Math.min(flagTruth(f.qualified_investor), f.related_party === true ? NO : YES);
-      if (counts === NO) continue;
-      const amount = typeof f.amount === 'number' ? f.amount : NaN;
-      const in2 = Math.min(counts, within(f.date, ctx.since2y, asOf));
-      const in3 = Math.min(counts, within(f.date, ctx.since3y, asOf));
-      if (in2 === YES && amount === amount) fin2Lo += amount;
-      if (in2 !== NO) fin2Hi += amount === amount ? amount : Infinity;
-      if (in3 === YES && amount === amount) fin3Lo += amount;
-      if (in3 !== NO) fin3Hi += amount === amount ? amount : Infinity;
-    }
-  }
+  financingFigures(o, p, ctx);
 
   // Incidents and negative-list facts.
   const compliance = p.compliance;
@@ -369,7 +229,6 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
   const standardParticipation =
     quality?.standard_participation != null ? tri(quality.standard_participation) : standards ? (anyStandard === YES ? 1 : 0) : NaN;
 
-  const o = into ?? createDerived();
   o.profile = p;
   o.stamp = ++ctx.stamp;
   o.rev1 = rev1;
@@ -473,6 +332,86 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
   o.valuationUsd = num(p.valuation_usd);
   o.financingUsd = num(p.cumulative_financing_usd);
   o.talentsLo = talents ? talents.length : NaN;
+  o.standardLed5y = standards ? fromItemTruth(ledStandard5y) : NaN;
+  o.standardNationalOrIndustry = standards ? fromItemTruth(nationalOrIndustryStandard) : NaN;
+  o.transfersPerYearLo = transfersLo;
+  o.transfersPerYearHi = transfersHi;
+  o.chuangkeInWindow = chuangkeInWindow;
+  o.chuangkeTop500 = top500;
+  o.chuangkeTop50 = top50;
+  o.judgements = p.reviewer_judgements ?? null;
+  o.reviewerScores = p.reviewer_scores ?? null;
+  return o;
+}
+
+export function sizeClassName(code: number): SizeClass | null {
+  return code === code ? SIZE_CLASSES[code] : null;
+}
+
+/** IP items valid at asOf: counts for the gradient standards (excluding IP transferred in within a year and young Class-II patents) and for 高新. */
+function ipFigures(o: Derived, p: Profile, ctx: DerivedContext): void {
+  const asOf = ctx.asOf;
+  let ipListed = 0;
+  let gHvILo = 0, gHvIHi = 0, gSelfILo = 0, gSelfIHi = 0, gILo = 0, gIHi = 0, gIILo = 0, gIIHi = 0;
+  let appliedILo = 0, appliedIHi = 0, x4Lo = 0, x4Hi = 0;
+  let hAnyLo = 0, hAnyHi = 0, hILo = 0, hIHi = 0, hIILo = 0, hIIHi = 0, hSelf = NO;
+  const ipItems = p.ip_items;
+  if (ipItems) {
+    ipListed = 1;
+    for (let i = 0; i < ipItems.length; i++) {
+      const it = ipItems[i];
+      let valid = it.status === 'valid' ? YES : it.status == null ? MAYBE : NO;
+      if (typeof it.valid_until === 'string' && it.valid_until < asOf) valid = NO;
+      if (typeof it.grant_date === 'string' && it.grant_date > asOf) valid = NO;
+      const base = Math.min(valid, flagTruth(it.related_to_main_product));
+      if (base === NO) continue;
+      const type = it.type;
+      const isI = it.class === 'I' ? YES : it.class === 'II' ? NO : type == null ? MAYBE : CLASS_I_TYPES.has(type) ? YES : NO;
+      const isII = it.class === 'II' ? YES : it.class === 'I' ? NO : type == null ? MAYBE : CLASS_I_TYPES.has(type) ? NO : YES;
+      const self = it.acquisition === 'self' ? YES : it.acquisition == null ? MAYBE : NO;
+      let transferOk = YES;
+      if (it.acquisition !== 'self') {
+        if (typeof it.transfer_in_date === 'string') transferOk = it.transfer_in_date >= ctx.transferExcludedSince ? NO : YES;
+        else if (it.acquisition != null) transferOk = MAYBE;
+      }
+      let maintained = YES;
+      if (type === 'utility' || type === 'design') {
+        maintained = typeof it.grant_date === 'string' ? (it.grant_date <= ctx.classIIGrantedBefore ? YES : NO) : MAYBE;
+      }
+      const inUse = flagTruth(it.in_use);
+      const rankOk = typeof it.holder_rank === 'number' ? (it.holder_rank <= ctx.x4MaxHolderRank ? YES : NO) : MAYBE;
+
+      const hI = Math.min(base, isI);
+      const hII = Math.min(base, isII);
+      const hAny = base;
+      const gI = Math.min(hI, transferOk);
+      const gII = Math.min(hII, transferOk, maintained);
+      const gHv = Math.min(gI, flagTruth(it.high_value));
+      const gSelf = Math.min(gI, self);
+      const applied = Math.min(gI, inUse);
+      const x4 = Math.min(hI, inUse, self, rankOk);
+      if (hAny === YES) hAnyLo++;
+      if (hAny !== NO) hAnyHi++;
+      if (hI === YES) hILo++;
+      if (hI !== NO) hIHi++;
+      if (hII === YES) hIILo++;
+      if (hII !== NO) hIIHi++;
+      if (gI === YES) gILo++;
+      if (gI !== NO) gIHi++;
+      if (gII === YES) gIILo++;
+      if (gII !== NO) gIIHi++;
+      if (gHv === YES) gHvILo++;
+      if (gHv !== NO) gHvIHi++;
+      if (gSelf === YES) gSelfILo++;
+      if (gSelf !== NO) gSelfIHi++;
+      if (applied === YES) appliedILo++;
+      if (applied !== NO) appliedIHi++;
+      if (x4 === YES) x4Lo++;
+      if (x4 !== NO) x4Hi++;
+      const selfOwned = Math.min(base, self);
+      if (selfOwned > hSelf) hSelf = selfOwned;
+    }
+  }
   o.ipGradeHighValueILo = ipListed ? gHvILo : NaN;
   o.ipGradeHighValueIHi = ipListed ? gHvIHi : NaN;
   o.ipGradeSelfILo = ipListed ? gSelfILo : NaN;
@@ -492,16 +431,95 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
   o.ipIILo = ipListed ? hIILo : NaN;
   o.ipIIHi = ipListed ? hIIHi : NaN;
   o.ipSelfOwned = ipListed ? fromItemTruth(hSelf) : NaN;
+}
+
+/** Science awards by level, rank and window. */
+function awardFigures(o: Derived, p: Profile, ctx: DerivedContext): void {
+  const asOf = ctx.asOf;
+  let natProv3y = NO, dqa3y = NO, natTop3in3y = NO, provPlusTop3in3y = NO, natTop3in5y = NO;
+  const awards = p.science_awards;
+  if (awards) {
+    for (let i = 0; i < awards.length; i++) {
+      const a = awards[i];
+      const isNat = a.level === 'national' ? YES : a.level == null ? MAYBE : NO;
+      const isProv = a.level === 'provincial' ? YES : a.level == null ? MAYBE : NO;
+      const rank = typeof a.rank === 'number' ? a.rank : NaN;
+      const in3 = within(a.date, ctx.since3y, asOf);
+      const in5 = within(a.date, ctx.since5y, asOf);
+      const natOrProv = Math.max(isNat, isProv);
+      natProv3y = Math.max(natProv3y, Math.min(natOrProv, in3));
+      dqa3y = Math.max(dqa3y, Math.min(in3, Math.max(Math.min(isProv, rankAtMost(rank, ctx.provincialTop)), Math.min(isNat, rankAtMost(rank, ctx.nationalTop5)))));
+      natTop3in3y = Math.max(natTop3in3y, Math.min(isNat, rankAtMost(rank, ctx.nationalTop3), in3));
+      provPlusTop3in3y = Math.max(provPlusTop3in3y, Math.min(natOrProv, rankAtMost(rank, ctx.provincialTop), in3));
+      natTop3in5y = Math.max(natTop3in5y, Math.min(isNat, rankAtMost(rank, ctx.nationalTop3), in5));
+    }
+  }
   o.awardNatProv3y = awards ? fromItemTruth(natProv3y) : NaN;
   o.awardDqa3y = awards ? fromItemTruth(dqa3y) : NaN;
   o.awardNatTop3In3y = awards ? fromItemTruth(natTop3in3y) : NaN;
   o.awardProvPlusTop3In3y = awards ? fromItemTruth(provPlusTop3in3y) : NaN;
   o.awardNatTop3In5y = awards ? fromItemTruth(natTop3in5y) : NaN;
+}
+
+/** R&D institutions in force at asOf. */
+function institutionFigures(o: Derived, p: Profile, ctx: DerivedContext): void {
+  const asOf = ctx.asOf;
+  let instAny = NO, instCityPlus = NO, instProvPlus = NO, instLevelLo = 0, instLevelHi = 0;
+  const institutions = p.rd_institutions;
+  if (institutions) {
+    for (let i = 0; i < institutions.length; i++) {
+      const r = institutions[i];
+      if (typeof r.recognized_date === 'string' && r.recognized_date > asOf) continue;
+      if (typeof r.valid_until === 'string' && r.valid_until < asOf) continue;
+      const level = r.level ? LEVEL_RANK[r.level] : NaN;
+      instAny = YES;
+      if (level === level) {
+        if (level >= 2) instCityPlus = YES;
+        if (level >= 3) instProvPlus = YES;
+        if (level > instLevelLo) instLevelLo = level;
+        if (level > instLevelHi) instLevelHi = level;
+      } else {
+        instCityPlus = Math.max(instCityPlus, MAYBE);
+        instProvPlus = Math.max(instProvPlus, MAYBE);
+        instLevelHi = 4;
+      }
+    }
+  }
   o.institutionAny = institutions ? fromItemTruth(instAny) : NaN;
   o.institutionCityPlus = institutions ? fromItemTruth(instCityPlus) : NaN;
   o.institutionProvPlus = institutions ? fromItemTruth(instProvPlus) : NaN;
   o.institutionLevelLo = institutions ? instLevelLo : NaN;
   o.institutionLevelHi = institutions ? instLevelHi : NaN;
+}
+
+/** Titles valid at asOf, and the issue dates of the titles a re-review renews. */
+function titleFigures(o: Derived, p: Profile, ctx: DerivedContext): void {
+  const asOf = ctx.asOf;
+  let hasDq2 = NO, hasHighTech = NO, hasTier1 = NO, hasTechSme = NO, hasInnovative = NO, hasSpecialized = NO, hasLittleGiant = NO;
+  let specializedIssued = '', littleGiantIssued = '';
+  const qualifications = p.qualifications;
+  if (qualifications) {
+    for (let i = 0; i < qualifications.length; i++) {
+      const q = qualifications[i];
+      const title = q.title;
+      if (!title) continue;
+      const issued = typeof q.issue_date === 'string' ? (q.issue_date <= asOf ? YES : NO) : MAYBE;
+      const unexpired = typeof q.expiry_date === 'string' ? (q.expiry_date >= asOf ? YES : NO) : MAYBE;
+      const valid = Math.min(issued, unexpired);
+      if (ctx.dq2Titles.includes(title)) hasDq2 = Math.max(hasDq2, valid);
+      if (ctx.tier1Titles.includes(title)) hasTier1 = Math.max(hasTier1, valid);
+      if (title === 'high_tech') hasHighTech = Math.max(hasHighTech, valid);
+      else if (title === 'tech_sme' || title === 'tech_sme_registration') hasTechSme = Math.max(hasTechSme, valid);
+      else if (title === 'innovative_sme') hasInnovative = Math.max(hasInnovative, valid);
+      else if (title === 'specialized_sme') {
+        hasSpecialized = Math.max(hasSpecialized, valid);
+        if (typeof q.issue_date === 'string' && q.issue_date <= asOf && q.issue_date > specializedIssued) specializedIssued = q.issue_date;
+      } else if (title === 'little_giant') {
+        hasLittleGiant = Math.max(hasLittleGiant, valid);
+        if (typeof q.issue_date === 'string' && q.issue_date <= asOf && q.issue_date > littleGiantIssued) littleGiantIssued = q.issue_date;
+      }
+    }
+  }
   o.titleDq2 = qualifications ? fromItemTruth(hasDq2) : NaN;
   o.titleHighTech = qualifications ? fromItemTruth(hasHighTech) : NaN;
   o.titleTier1 = qualifications ? fromItemTruth(hasTier1) : NaN;
@@ -511,22 +529,29 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
   o.titleLittleGiant = qualifications ? fromItemTruth(hasLittleGiant) : NaN;
   o.specializedIssued = specializedIssued;
   o.littleGiantIssued = littleGiantIssued;
+}
+
+/** Equity financing from qualified institutional investors, paid in within the window. */
+function financingFigures(o: Derived, p: Profile, ctx: DerivedContext): void {
+  const asOf = ctx.asOf;
+  let fin2Lo = 0, fin2Hi = 0, fin3Lo = 0, fin3Hi = 0;
+  const financing = p.equity_financing;
+  if (financing) {
+    for (let i = 0; i < financing.length; i++) {
+      const f = financing[i];
+      const counts = Math.min(flagTruth(f.qualified_investor), f.related_party === true ? NO : YES);
+      if (counts === NO) continue;
+      const amount = typeof f.amount === 'number' ? f.amount : NaN;
+      const in2 = Math.min(counts, within(f.date, ctx.since2y, asOf));
+      const in3 = Math.min(counts, within(f.date, ctx.since3y, asOf));
+      if (in2 === YES && amount === amount) fin2Lo += amount;
+      if (in2 !== NO) fin2Hi += amount === amount ? amount : Infinity;
+      if (in3 === YES && amount === amount) fin3Lo += amount;
+      if (in3 !== NO) fin3Hi += amount === amount ? amount : Infinity;
+    }
+  }
   o.financing2yLo = financing ? fin2Lo : NaN;
   o.financing2yHi = financing ? fin2Hi : NaN;
   o.financing3yLo = financing ? fin3Lo : NaN;
   o.financing3yHi = financing ? fin3Hi : NaN;
-  o.standardLed5y = standards ? fromItemTruth(ledStandard5y) : NaN;
-  o.standardNationalOrIndustry = standards ? fromItemTruth(nationalOrIndustryStandard) : NaN;
-  o.transfersPerYearLo = transfersLo;
-  o.transfersPerYearHi = transfersHi;
-  o.chuangkeInWindow = chuangkeInWindow;
-  o.chuangkeTop500 = top500;
-  o.chuangkeTop50 = top50;
-  o.judgements = p.reviewer_judgements ?? null;
-  o.reviewerScores = p.reviewer_scores ?? null;
-  return o;
-}
-
-export function sizeClassName(code: number): SizeClass | null {
-  return code === code ? SIZE_CLASSES[code] : null;
 }

@@ -1,5 +1,6 @@
 import type { Derived } from '../derived/derived.ts';
 import type { Band, Quality } from '../parameters/types.ts';
+import { NUMERIC_FIELDS } from '../derived/record.ts';
 import type { Profile } from '../profile/schema.ts';
 import {
   CRITERION_STATUSES,
@@ -9,6 +10,7 @@ import {
   UNMET,
   type Check,
   type CriterionStatus,
+  type Figure,
   type RuleItem,
   type Scorecard,
   type StandardId,
@@ -81,6 +83,8 @@ function explainValue(v: unknown): unknown {
   return v ?? null;
 }
 
+const FIGURE_NAMES: ReadonlySet<string> = new Set(NUMERIC_FIELDS);
+
 /** A number as JavaScript source, exactly (String() round-trips every double). */
 function literal(n: number): string {
   if (n !== n) return 'NaN';
@@ -116,6 +120,13 @@ class Generator {
     this.lines.push(line);
   }
 
+  /** A figure as an expression: a named derived figure is a field read, a formula a call of its own. */
+  figure(f: Figure): string {
+    if (typeof f !== 'string') return `${this.ref(f)}(d)`;
+    if (!FIGURE_NAMES.has(f)) throw new Error(`未知的派生指标：${f}`);
+    return `d.${f}`;
+  }
+
   check(i: number, c: Check): void {
     const s = `s${i}`, g = `g${i}`;
     const t = c.test;
@@ -127,21 +138,21 @@ class Generator {
     switch (t.op) {
       case 'at_least': {
         const th = literal(t.threshold);
-        this.emit(`{ const v = ${this.ref(t.value)}(d); if (v !== v) ${s} = 2; else if (v ${t.strict ? '>' : '>='} ${th}) ${s} = 0; else { ${s} = 1; ${g} = ${th} - v; } }`);
+        this.emit(`{ const v = ${this.figure(t.value)}; if (v !== v) ${s} = 2; else if (v ${t.strict ? '>' : '>='} ${th}) ${s} = 0; else { ${s} = 1; ${g} = ${th} - v; } }`);
         return;
       }
       case 'at_most': {
         const th = literal(t.threshold);
-        this.emit(`{ const v = ${this.ref(t.value)}(d); if (v !== v) ${s} = 2; else if (v <= ${th}) ${s} = 0; else { ${s} = 1; ${g} = v - ${th}; } }`);
+        this.emit(`{ const v = ${this.figure(t.value)}; if (v !== v) ${s} = 2; else if (v <= ${th}) ${s} = 0; else { ${s} = 1; ${g} = v - ${th}; } }`);
         return;
       }
       case 'count_at_least': {
         const th = literal(t.threshold);
-        this.emit(`{ const l = ${this.ref(t.lo)}(d); if (l !== l) ${s} = 2; else if (l >= ${th}) ${s} = 0; else { const h = ${this.ref(t.hi)}(d); if (h < ${th}) { ${s} = 1; ${g} = ${th} - h; } else ${s} = 2; } }`);
+        this.emit(`{ const l = ${this.figure(t.lo)}; if (l !== l) ${s} = 2; else if (l >= ${th}) ${s} = 0; else { const h = ${this.figure(t.hi)}; if (h < ${th}) { ${s} = 1; ${g} = ${th} - h; } else ${s} = 2; } }`);
         return;
       }
       case 'truth':
-        this.emit(`{ const v = ${this.ref(t.value)}(d); ${s} = v !== v ? 2 : v === ${t.expect} ? 0 : 1; }`);
+        this.emit(`{ const v = ${this.figure(t.value)}; ${s} = v !== v ? 2 : v === ${t.expect} ? 0 : 1; }`);
     }
   }
 
@@ -154,7 +165,7 @@ class Generator {
       const a = 3 * k;
       if (ind.banded !== null) {
         const arms = ind.banded.bands.map((b) => `if (${bandTest(b)}) { ${P}[${a}] = ${literal(b.points)}; ${P}[${a + 1}] = ${literal(b.points_max ?? b.points)}; ${P}[${a + 2}] = 1; }`);
-        this.emit(`{ const v = ${this.ref(ind.banded.bandValue)}(d); if (v !== v) { ${P}[${a}] = 0; ${P}[${a + 1}] = ${literal(ind.maxPoints)}; ${P}[${a + 2}] = 0; } else ${[...arms, `{ ${P}[${a}] = 0; ${P}[${a + 1}] = 0; ${P}[${a + 2}] = 1; }`].join(' else ')} }`);
+        this.emit(`{ const v = ${this.figure(ind.banded.bandValue)}; if (v !== v) { ${P}[${a}] = 0; ${P}[${a + 1}] = ${literal(ind.maxPoints)}; ${P}[${a + 2}] = 0; } else ${[...arms, `{ ${P}[${a}] = 0; ${P}[${a + 1}] = 0; ${P}[${a + 2}] = 1; }`].join(' else ')} }`);
       } else {
         this.emit(`${this.ref(ind.points)}(d, ${P}, ${k});`);
       }
@@ -177,7 +188,8 @@ class Generator {
     this.emit(`if (lo >= ${needed} && !shortLo) { ${C}[2] = 0; s${i} = 0; } else if (hi < ${needed} || shortHi > 0) { ${C}[2] = Math.max(${needed} - hi, shortHi); s${i} = 1; g${i} = ${C}[2]; } else { ${C}[2] = 0; s${i} = ${du} ? 2 : 3; } }`);
   }
 
-  build(): Evaluation {
+  /** `name` labels the code in profiles and stack traces. */
+  build(name: string): Evaluation {
     const names = this.closures.map((_, k) => `f${k}`);
     const body = [
       '"use strict";',
@@ -185,6 +197,7 @@ class Generator {
       'return function evaluation(d, sink, cell) {',
       ...this.lines,
       '};',
+      `//# sourceURL=tidu-standards/${name}.js`,
     ].join('\n');
     return new Function('closures', body)(this.closures) as Evaluation;
   }
@@ -318,7 +331,7 @@ export class CompiledStandard {
     const score = first ? `${gen.ref(first.total)}[0] === ${gen.ref(first.total)}[1] ? ${gen.ref(first.total)}[0] : NaN` : 'NaN';
     gen.emit(`sink.gapCount = gaps; sink.score[cell] = ${score}; sink.unmet[cell] = unmet; sink.distance[cell] = Math.round(distance * 10000) / 10000;`);
     gen.emit(`return status;`);
-    return gen.build();
+    return gen.build(`${this.standard}-${this.rule.version}-${this.slot}`);
   }
 
   /** The standard's status code (STANDARD_STATUSES order). */

@@ -1,6 +1,6 @@
 import type { Derived } from '../derived/derived.ts';
 import { entryAt, type Band, type Parameter, type ParameterValue, type Quality } from '../parameters/types.ts';
-import { MANUAL, MET, NOT_APPLICABLE, UNKNOWN, UNMET, type BuildContext, type Check, type CheckTest, type Indicator, type Scorecard, type Subtotal } from './types.ts';
+import { MANUAL, MET, NOT_APPLICABLE, UNKNOWN, UNMET, type BuildContext, type Check, type CheckTest, type Figure, type Indicator, type Scorecard, type Subtotal } from './types.ts';
 
 /** Reads a parameter in force at the decision date; a rule asking for a parameter not yet in force is a programming error. */
 export function use<V extends ParameterValue>(ctx: BuildContext, used: Parameter[], p: Parameter<V>) {
@@ -22,7 +22,12 @@ interface CheckOptions {
 
 interface ParamCheckOptions extends CheckOptions {
   param: Parameter<number>;
-  value: (d: Derived) => number;
+  value: Figure;
+}
+
+/** A figure as a function (for explanations and custom logic; the compiled status reads named figures directly). */
+export function reader(figure: Figure): (d: Derived) => number {
+  return typeof figure === 'string' ? (d) => d[figure] : figure;
 }
 
 /**
@@ -45,40 +50,41 @@ export class RuleBuilder {
   atLeast(o: ParamCheckOptions & { strict?: boolean }): Check {
     const e = this.param(o.param);
     const t = e.value;
-    const value = o.value;
+    const value = reader(o.value);
     const strict = o.strict === true;
     return this.check(o, e, t, (d) => {
       const v = value(d);
       return v !== v ? UNKNOWN : (strict ? v > t : v >= t) ? MET : UNMET;
-    }, value, (d) => t - value(d), Math.abs(t), { op: 'at_least', threshold: t, strict, value });
+    }, value, (d) => t - value(d), Math.abs(t), { op: 'at_least', threshold: t, strict, value: o.value });
   }
 
   /** value ≤ threshold. */
   atMost(o: ParamCheckOptions): Check {
     const e = this.param(o.param);
     const t = e.value;
-    const value = o.value;
+    const value = reader(o.value);
     return this.check(o, e, t, (d) => {
       const v = value(d);
       return v !== v ? UNKNOWN : v <= t ? MET : UNMET;
-    }, value, (d) => value(d) - t, Math.abs(t), { op: 'at_most', threshold: t, value });
+    }, value, (d) => value(d) - t, Math.abs(t), { op: 'at_most', threshold: t, value: o.value });
   }
 
   /** A count over a list with unknown items: met when certainly ≥ threshold, unmet when it cannot reach it. */
-  countAtLeast(o: CheckOptions & { param: Parameter<number>; lo: (d: Derived) => number; hi: (d: Derived) => number }): Check {
+  countAtLeast(o: CheckOptions & { param: Parameter<number>; lo: Figure; hi: Figure }): Check {
     const e = this.param(o.param);
     const t = e.value;
-    const { lo, hi } = o;
+    const lo = reader(o.lo), hi = reader(o.hi);
     return this.check(o, e, t, (d) => {
       const l = lo(d);
       if (l !== l) return UNKNOWN;
       return l >= t ? MET : hi(d) < t ? UNMET : UNKNOWN;
-    }, (d) => range(lo(d), hi(d)), (d) => t - hi(d), Math.abs(t), { op: 'count_at_least', threshold: t, lo, hi });
+    }, (d) => range(lo(d), hi(d)), (d) => t - hi(d), Math.abs(t), { op: 'count_at_least', threshold: t, lo: o.lo, hi: o.hi });
   }
 
   /** A yes/no fact that must equal `expect` (1 yes, 0 no). */
-  truth(o: CheckOptions & { name: string; source: string; quality: Quality; value: (d: Derived) => number; expect: 0 | 1 }): Check {
-    const { value, expect } = o;
+  truth(o: CheckOptions & { name: string; source: string; quality: Quality; value: Figure; expect: 0 | 1 }): Check {
+    const expect = o.expect;
+    const value = reader(o.value);
     return this.custom({
       ...o,
       unit: null,
@@ -88,7 +94,7 @@ export class RuleBuilder {
         return v !== v ? UNKNOWN : v === expect ? MET : UNMET;
       },
       value: (d) => bool(value(d)),
-      test: { op: 'truth', expect, value },
+      test: { op: 'truth', expect, value: o.value },
     });
   }
 
@@ -179,10 +185,10 @@ export class RuleBuilder {
   }
 
   /** A banded indicator: known value → its band's points (a range for 高新 expert bands), unknown → 0..max. */
-  bands(o: { id: string; name?: string; param: Parameter<readonly Band[]>; value: (d: Derived) => number; inputs: readonly string[]; maxPoints: number }): Indicator {
+  bands(o: { id: string; name?: string; param: Parameter<readonly Band[]>; value: Figure; inputs: readonly string[]; maxPoints: number }): Indicator {
     const e = this.param(o.param);
     const bands = e.value;
-    const { value, maxPoints } = o;
+    const maxPoints = o.maxPoints;
     return {
       kind: 'indicator',
       id: o.id,
@@ -194,8 +200,8 @@ export class RuleBuilder {
       maxPoints,
       expert: false,
       threshold: bands,
-      value,
-      banded: { bands, bandValue: value },
+      value: reader(o.value),
+      banded: { bands, bandValue: o.value },
       points: null,
     };
   }

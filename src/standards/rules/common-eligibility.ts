@@ -29,7 +29,7 @@ export function commonEligibility(b: RuleBuilder, source: string, quality: Quali
     b.truth({
       id: 'G-04', name: '提供的产品（服务）不属于国家禁止、限制或淘汰类', source, quality, expect: 0,
       inputs: ['compliance.prohibited_product'],
-      value: (d) => d.prohibited,
+      value: 'prohibited',
     }),
     b.truth({
       id: 'G-05', name: '近三年未发生重大安全（含网络、数据安全）、质量、环境污染事故和偷漏税等违法违规行为', source, quality, expect: 0,

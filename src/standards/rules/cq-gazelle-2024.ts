@@ -37,7 +37,7 @@ export const cqGazelle2024: StandardRule = {
         inputs: [3, 2, 1].flatMap((k) => [y(k, 'rd_expense'), y(k, 'operating_revenue')]),
       }),
       b.countAtLeast({
-        id: 'CQ-G-2', param: P.minClassIIp, lo: (d) => d.ipILo, hi: (d) => d.ipIHi,
+        id: 'CQ-G-2', param: P.minClassIIp, lo: 'ipILo', hi: 'ipIHi',
         inputs: ['ip_items', 'ip_items[].class', 'ip_items[].status', 'ip_items[].related_to_main_product'],
       }),
       b.custom({

@@ -11,12 +11,12 @@ interface UnicornParameters {
 
 function unicornChecks(b: RuleBuilder, ids: [string, string, string], p: UnicornParameters): Check[] {
   return [
-    b.atMost({ id: ids[0], param: p.maxYears, value: (d) => d.ageYears, inputs: ['registration_date'] }),
-    b.atLeast({ id: ids[1], param: p.minValuationUsd, value: (d) => d.valuationUsd, inputs: ['valuation_usd'] }),
-    b.atLeast({ id: ids[2], param: p.minFinancingUsd, value: (d) => d.financingUsd, inputs: ['cumulative_financing_usd'] }),
+    b.atMost({ id: ids[0], param: p.maxYears, value: 'ageYears', inputs: ['registration_date'] }),
+    b.atLeast({ id: ids[1], param: p.minValuationUsd, value: 'valuationUsd', inputs: ['valuation_usd'] }),
+    b.atLeast({ id: ids[2], param: p.minFinancingUsd, value: 'financingUsd', inputs: ['cumulative_financing_usd'] }),
     b.truth({
       id: 'CQ-U-7', name: '未在境内外上市', source: `${DOC_CQ_GAZELLE}（各地独角兽定义通例）`, quality: 'U', expect: 0,
-      inputs: ['is_listed'], value: (d) => d.listed,
+      inputs: ['is_listed'], value: 'listed',
     }),
   ];
 }

@@ -81,25 +81,25 @@ export const highTech2016: StandardRule = {
       }),
       b.expert({ id: 'H-7.3', name: '研究开发组织管理水平（专家评分）', source: `${DOC_HNTE_GUIDE} 四(二)3`, quality: 'R', maxPoints: 20 }),
       b.bands({
-        id: 'H-7.4a', name: '净资产增长率', param: P.growthBands, value: (d) => d.hnteNetAssetGrowth, maxPoints: 10,
+        id: 'H-7.4a', name: '净资产增长率', param: P.growthBands, value: 'hnteNetAssetGrowth', maxPoints: 10,
         inputs: [1, 2, 3].flatMap((k) => [y(k, 'total_assets'), y(k, 'total_liabilities')]),
       }),
       b.bands({
-        id: 'H-7.4b', name: '销售收入增长率', param: P.growthBands, value: (d) => d.hnteSalesGrowth, maxPoints: 10,
+        id: 'H-7.4b', name: '销售收入增长率', param: P.growthBands, value: 'hnteSalesGrowth', maxPoints: 10,
         inputs: [y(1, 'sales_revenue'), y(2, 'sales_revenue'), y(3, 'sales_revenue')],
       }),
     ];
     const items = [
-      b.atLeast({ id: 'H-1', param: P.minDaysRegistered, value: (d) => d.ageDays, inputs: ['registration_date'] }),
+      b.atLeast({ id: 'H-1', param: P.minDaysRegistered, value: 'ageDays', inputs: ['registration_date'] }),
       b.countAtLeast({
-        id: 'H-2', param: P.minIp, lo: (d) => d.ipAnyLo, hi: (d) => d.ipAnyHi,
+        id: 'H-2', param: P.minIp, lo: 'ipAnyLo', hi: 'ipAnyHi',
         inputs: ['ip_items', 'ip_items[].status', 'ip_items[].related_to_main_product'],
       }),
       b.manual({
         id: 'H-3', name: '对主要产品（服务）发挥核心支持作用的技术属于《国家重点支持的高新技术领域》', source: `${DOC_HNTE} 第十一条(三)`, quality: 'R',
         inputs: ['hte_field'], evidence: (d) => d.hteField, value: (d) => d.profile.hte_field ?? null,
       }),
-      b.atLeast({ id: 'H-4', param: P.minSciStaffShare, value: (d) => d.sciStaffShare1, inputs: [y(1, 'sci_tech_staff'), y(1, 'employees_total')] }),
+      b.atLeast({ id: 'H-4', param: P.minSciStaffShare, value: 'sciStaffShare1', inputs: [y(1, 'sci_tech_staff'), y(1, 'employees_total')] }),
       b.custom({
         id: 'H-5', name: '近三个会计年度研发费用总额占同期销售收入总额比例（按最近一年销售收入分档 5% / 4% / 3%）', source: h5.source, quality: 'R', unit: '%',
         inputs: threeYears, threshold: { small: smallRatio, mid: midRatio, large: largeRatio, small_limit: smallLimit, mid_limit: midLimit },
@@ -113,10 +113,10 @@ export const highTech2016: StandardRule = {
         scale: midRatio,
       }),
       b.atLeast({
-        id: 'H-5b', param: P.minDomesticRdShare, value: (d) => d.hnteDomesticShare,
+        id: 'H-5b', param: P.minDomesticRdShare, value: 'hnteDomesticShare',
         inputs: [3, 2, 1].flatMap((k) => [y(k, 'rd_expense_domestic'), y(k, 'rd_expense')]),
       }),
-      b.atLeast({ id: 'H-6', param: P.minHntIncomeShare, value: (d) => d.hnteIncomeShare, inputs: [y(1, 'hnt_income'), y(1, 'total_income')] }),
+      b.atLeast({ id: 'H-6', param: P.minHntIncomeShare, value: 'hnteIncomeShare', inputs: [y(1, 'hnt_income'), y(1, 'total_income')] }),
       b.scorecard({
         standard: 'high_tech', name: '企业创新能力评价（H-7，须高于 70 分）', source: b.param(P.passScoreExclusive).source, quality: 'R', indicators,
         subtotals: [

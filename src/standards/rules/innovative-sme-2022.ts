@@ -36,9 +36,9 @@ export const innovativeSme2022: StandardRule = {
           out[at] = lo; out[at + 1] = hi; out[at + 2] = lo === hi ? 1 : 0;
         },
       }),
-      b.bands({ id: 'IN-2', param: P.in2Bands, value: (d) => d.rdRatio1, inputs: [y(1, 'rd_expense'), y(1, 'operating_revenue')], maxPoints: 20 }),
-      b.bands({ id: 'GR-1', param: P.gr1Bands, value: (d) => d.mainGrowth1, inputs: [y(1, 'main_business_revenue'), y(2, 'main_business_revenue')], maxPoints: 20 }),
-      b.bands({ id: 'GR-2', param: P.gr2Bands, value: (d) => d.debtRatio1, inputs: [y(1, 'total_liabilities'), y(1, 'total_assets')], maxPoints: 10 }),
+      b.bands({ id: 'IN-2', param: P.in2Bands, value: 'rdRatio1', inputs: [y(1, 'rd_expense'), y(1, 'operating_revenue')], maxPoints: 20 }),
+      b.bands({ id: 'GR-1', param: P.gr1Bands, value: 'mainGrowth1', inputs: [y(1, 'main_business_revenue'), y(2, 'main_business_revenue')], maxPoints: 20 }),
+      b.bands({ id: 'GR-2', param: P.gr2Bands, value: 'debtRatio1', inputs: [y(1, 'total_liabilities'), y(1, 'total_assets')], maxPoints: 10 }),
       b.indicator({
         id: 'SP-1', name: '主导产品所属领域（战略性新兴产业分类）', source: SOURCE, quality: 'R', unit: '分', inputs: ['main_product.in_sei_catalogue'], maxPoints: sei,
         threshold: '属于战略性新兴产业 10 / 其他 5',
@@ -48,7 +48,7 @@ export const innovativeSme2022: StandardRule = {
           out[at] = v === 1 ? sei : other; out[at + 1] = v === 0 ? other : sei; out[at + 2] = v === v ? 1 : 0;
         },
       }),
-      b.bands({ id: 'SP-2', param: P.sp2Bands, value: (d) => d.mainShare1, inputs: [y(1, 'main_business_revenue'), y(1, 'operating_revenue')], maxPoints: 20 }),
+      b.bands({ id: 'SP-2', param: P.sp2Bands, value: 'mainShare1', inputs: [y(1, 'main_business_revenue'), y(1, 'operating_revenue')], maxPoints: 20 }),
     ];
     const items = [
       ...commonEligibility(b, `${DOC_2022} 第七条`, 'R'),
@@ -64,21 +64,21 @@ export const innovativeSme2022: StandardRule = {
       }),
       b.truth({
         id: 'DQ-1', name: '近三年获得国家级、省级科技奖励', source: SOURCE, quality: 'R', anyOf: route, expect: 1,
-        inputs: ['science_awards', 'science_awards[].level', 'science_awards[].date'], value: (d) => d.awardNatProv3y,
+        inputs: ['science_awards', 'science_awards[].level', 'science_awards[].date'], value: 'awardNatProv3y',
       }),
       b.truth({
         id: 'DQ-2', name: '获得高新技术企业、国家级技术创新示范企业、知识产权优势企业和知识产权示范企业等荣誉（有效期内）', source: b.param(P.dq2Titles).source,
         quality: 'R', anyOf: route, expect: 1,
-        inputs: ['qualifications', 'qualifications[].issue_date', 'qualifications[].expiry_date'], value: (d) => d.titleDq2,
+        inputs: ['qualifications', 'qualifications[].issue_date', 'qualifications[].expiry_date'], value: 'titleDq2',
       }),
       b.truth({
         id: 'DQ-3', name: '拥有经认定的省部级以上研发机构', source: SOURCE, quality: 'R', anyOf: route, expect: 1,
-        inputs: ['rd_institutions', 'rd_institutions[].level'], value: (d) => d.institutionProvPlus,
+        inputs: ['rd_institutions', 'rd_institutions[].level'], value: 'institutionProvPlus',
       }),
       b.countAtLeast({
         id: 'DQ-4', param: P.dq4MinFinancing, anyOf: route,
         inputs: ['equity_financing', 'equity_financing[].amount', 'equity_financing[].date', 'equity_financing[].qualified_investor'],
-        lo: (d) => d.financing3yLo, hi: (d) => d.financing3yHi,
+        lo: 'financing3yLo', hi: 'financing3yHi',
       }),
     ];
     b.param(P.dq1WindowYears);

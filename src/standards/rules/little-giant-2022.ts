@@ -27,25 +27,25 @@ export const littleGiant2022: StandardRule = {
     const minRatio = (d: { rdRatio1: number; rdRatio2: number }) => Math.min(d.rdRatio1, d.rdRatio2);
     const items = [
       ...commonEligibility(b, `${DOC_2022} 第七条`, 'R'),
-      b.atLeast({ id: 'XG-1', param: P.minSegmentYears, value: (d) => d.segmentYears, inputs: ['segment_start_date'] }),
-      b.atLeast({ id: 'XG-2', param: P.minMainShare, value: (d) => d.mainShare1, inputs: [y(1, 'main_business_revenue'), y(1, 'operating_revenue')] }),
+      b.atLeast({ id: 'XG-1', param: P.minSegmentYears, value: 'segmentYears', inputs: ['segment_start_date'] }),
+      b.atLeast({ id: 'XG-2', param: P.minMainShare, value: 'mainShare1', inputs: [y(1, 'main_business_revenue'), y(1, 'operating_revenue')] }),
       b.atLeast({
-        id: 'XG-3', param: P.minMainGrowth, value: (d) => d.mainGrowthAvg2,
+        id: 'XG-3', param: P.minMainGrowth, value: 'mainGrowthAvg2',
         inputs: [y(1, 'main_business_revenue'), y(2, 'main_business_revenue'), y(3, 'main_business_revenue')],
       }),
       b.truth({
         id: 'XG-4', name: '至少一项核心业务（研发设计、生产制造、供应链管理）采用信息系统支撑', source: SOURCE, quality: 'R', expect: 1,
-        inputs: ['quality.info_system_core_business'], value: (d) => d.infoSystem,
+        inputs: ['quality.info_system_core_business'], value: 'infoSystem',
       }),
       b.truth({
         id: 'XG-5', name: '取得相关管理体系认证，或产品通过发达国家和地区产品认证', source: SOURCE, quality: 'R', expect: 1,
         inputs: ['quality.mgmt_system_cert', 'quality.developed_market_product_cert'], value: (d) => any(d.mgmtCert, d.developedMarketCert),
       }),
-      b.atMost({ id: 'XG-6', param: P.maxDebtRatio, value: (d) => d.debtRatio1, inputs: [y(1, 'total_liabilities'), y(1, 'total_assets')] }),
-      b.atLeast({ id: 'XG-7', param: P.minMarketShare, value: (d) => d.marketShare, inputs: ['market.share_pct'] }),
+      b.atMost({ id: 'XG-6', param: P.maxDebtRatio, value: 'debtRatio1', inputs: [y(1, 'total_liabilities'), y(1, 'total_assets')] }),
+      b.atLeast({ id: 'XG-7', param: P.minMarketShare, value: 'marketShare', inputs: ['market.share_pct'] }),
       b.truth({
         id: 'XG-8', name: '拥有直接面向市场并具有竞争优势的自主品牌', source: SOURCE, quality: 'R', expect: 1,
-        inputs: ['quality.own_brand'], value: (d) => d.ownBrand,
+        inputs: ['quality.own_brand'], value: 'ownBrand',
       }),
       b.custom({
         id: 'XG-9a', name: '研发投入按营业收入分档（1亿以上每年≥3%；5000万–1亿每年≥6%；5000万以下：融资≥8000万、研发费用≥3000万、研发人员≥50%）',
@@ -68,16 +68,16 @@ export const littleGiant2022: StandardRule = {
       }),
       b.truth({
         id: 'XG-9b', name: '自建或与高等院校、科研机构联合建立研发机构', source: SOURCE, quality: 'R', anyOf: innovation, path: 'XG-9 general', expect: 1,
-        inputs: ['rd_institutions'], value: (d) => d.institutionAny,
+        inputs: ['rd_institutions'], value: 'institutionAny',
       }),
       b.countAtLeast({
         id: 'XG-9c', param: P.minAppliedIp, anyOf: innovation, path: 'XG-9 general',
         inputs: ['ip_items', 'ip_items[].class', 'ip_items[].status', 'ip_items[].related_to_main_product', 'ip_items[].in_use'],
-        lo: (d) => d.ipAppliedILo, hi: (d) => d.ipAppliedIHi,
+        lo: 'ipAppliedILo', hi: 'ipAppliedIHi',
       }),
       b.truth({
         id: 'XG-9d', name: '近三年获得国家级科技奖励并排名前三', source: SOURCE, quality: 'R', anyOf: innovation, expect: 1,
-        inputs: ['science_awards', 'science_awards[].level', 'science_awards[].rank', 'science_awards[].date'], value: (d) => d.awardNatTop3In3y,
+        inputs: ['science_awards', 'science_awards[].level', 'science_awards[].rank', 'science_awards[].date'], value: 'awardNatTop3In3y',
       }),
       b.truth({
         id: 'XG-9e', name: '近三年进入“创客中国”中小企业创新创业大赛全国 50 强企业组名单', source: SOURCE, quality: 'R', anyOf: innovation, expect: 1,

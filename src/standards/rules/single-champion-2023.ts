@@ -35,10 +35,10 @@ export const singleChampion2023: StandardRule = {
         scale: years.value,
       }),
       b.atLeast({
-        id: 'C-2', param: P.minMeanMainRevenue, value: (d) => d.meanMain3,
+        id: 'C-2', param: P.minMeanMainRevenue, value: 'meanMain3',
         inputs: [y(1, 'main_business_revenue'), y(2, 'main_business_revenue'), y(3, 'main_business_revenue')],
       }),
-      b.atMost({ id: 'C-3', param: P.maxGlobalRank, value: (d) => d.rankGlobal, inputs: ['market.rank_global'] }),
+      b.atMost({ id: 'C-3', param: P.maxGlobalRank, value: 'rankGlobal', inputs: ['market.rank_global'] }),
       b.manual({
         id: 'C-4', name: '产品质量精良，关键性能指标处于国际同类产品领先水平，能耗达到行业能耗限额标准先进值（专家评审）', source: SOURCE, quality: 'S',
         inputs: ['energy_vs_quota_advanced'], evidence: (d) => d.energyAdvanced,

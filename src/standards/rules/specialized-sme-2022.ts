@@ -31,9 +31,9 @@ export const specializedSme2022: StandardRule = {
       return 0;
     };
     const indicators = [
-      b.bands({ id: 'P-1', param: P.p1Bands, value: (d) => d.mainShare1, inputs: [y(1, 'main_business_revenue'), y(1, 'operating_revenue')], maxPoints: 5 }),
+      b.bands({ id: 'P-1', param: P.p1Bands, value: 'mainShare1', inputs: [y(1, 'main_business_revenue'), y(1, 'operating_revenue')], maxPoints: 5 }),
       b.bands({
-        id: 'P-2', param: P.p2Bands, value: (d) => d.mainGrowthAvg2, maxPoints: 10,
+        id: 'P-2', param: P.p2Bands, value: 'mainGrowthAvg2', maxPoints: 10,
         inputs: [y(1, 'main_business_revenue'), y(2, 'main_business_revenue'), y(3, 'main_business_revenue')],
       }),
       b.indicator({
@@ -76,8 +76,8 @@ export const specializedSme2022: StandardRule = {
           out[at] = lo; out[at + 1] = hi; out[at + 2] = lo === hi ? 1 : 0;
         },
       }),
-      b.bands({ id: 'F-3', param: P.f3Bands, value: (d) => d.netMargin1, inputs: [y(1, 'net_profit'), y(1, 'operating_revenue')], maxPoints: 10 }),
-      b.bands({ id: 'F-4', param: P.f4Bands, value: (d) => d.debtRatio1, inputs: [y(1, 'total_liabilities'), y(1, 'total_assets')], maxPoints: 5 }),
+      b.bands({ id: 'F-3', param: P.f3Bands, value: 'netMargin1', inputs: [y(1, 'net_profit'), y(1, 'operating_revenue')], maxPoints: 10 }),
+      b.bands({ id: 'F-4', param: P.f4Bands, value: 'debtRatio1', inputs: [y(1, 'total_liabilities'), y(1, 'total_assets')], maxPoints: 5 }),
       b.expert({ id: 'CQ-S-1', name: '特色化指标（重庆，原文未找到，按专家评分）', source: local.source, quality: local.quality, maxPoints: local.value }),
       b.indicator({
         id: 'I-1', name: '与主导产品相关的有效知识产权', source: SOURCE, quality: 'R', unit: '分', maxPoints: 10,
@@ -108,7 +108,7 @@ export const specializedSme2022: StandardRule = {
           out[at] = lo; out[at + 1] = hi; out[at + 2] = lo === hi ? 1 : 0;
         },
       }),
-      b.bands({ id: 'I-3', param: P.i3Bands, value: (d) => d.rdStaffShare1, inputs: [y(1, 'rd_staff'), y(1, 'employees_total')], maxPoints: 5 }),
+      b.bands({ id: 'I-3', param: P.i3Bands, value: 'rdStaffShare1', inputs: [y(1, 'rd_staff'), y(1, 'employees_total')], maxPoints: 5 }),
       b.indicator({
         id: 'I-4', name: '研发机构级别', source: SOURCE, quality: 'R', unit: '分', maxPoints: 10, inputs: ['rd_institutions', 'rd_institutions[].level'],
         threshold: '国家级 10 / 省级 8 / 市级 4 / 市级以下 2', value: (d) => nullable(d.institutionLevelLo),
@@ -120,14 +120,14 @@ export const specializedSme2022: StandardRule = {
     ];
     const items = [
       ...commonEligibility(b, `${DOC_2022} 第七条`, 'R'),
-      b.atLeast({ id: 'M-1', param: P.minSegmentYears, value: (d) => d.segmentYears, inputs: ['segment_start_date'] }),
-      b.atLeast({ id: 'M-2a', param: P.minRd, value: (d) => d.rd1, inputs: [y(1, 'rd_expense')] }),
-      b.atLeast({ id: 'M-2b', param: P.minRdRatio, value: (d) => d.rdRatio1, inputs: [y(1, 'rd_expense'), y(1, 'operating_revenue')] }),
-      b.atLeast({ id: 'M-3', param: P.minRevenue, anyOf: revenueGroup, value: (d) => d.rev1, inputs: [y(1, 'operating_revenue')] }),
+      b.atLeast({ id: 'M-1', param: P.minSegmentYears, value: 'segmentYears', inputs: ['segment_start_date'] }),
+      b.atLeast({ id: 'M-2a', param: P.minRd, value: 'rd1', inputs: [y(1, 'rd_expense')] }),
+      b.atLeast({ id: 'M-2b', param: P.minRdRatio, value: 'rdRatio1', inputs: [y(1, 'rd_expense'), y(1, 'operating_revenue')] }),
+      b.atLeast({ id: 'M-3', param: P.minRevenue, anyOf: revenueGroup, value: 'rev1', inputs: [y(1, 'operating_revenue')] }),
       b.countAtLeast({
         id: 'M-3 alt', param: P.altMinFinancing, anyOf: revenueGroup,
         inputs: ['equity_financing', 'equity_financing[].amount', 'equity_financing[].date', 'equity_financing[].qualified_investor'],
-        lo: (d) => d.financing2yLo, hi: (d) => d.financing2yHi,
+        lo: 'financing2yLo', hi: 'financing2yHi',
       }),
       b.scorecard({
         standard: 'specialized_sme', name: '评价得分（≥60 分）', source: SOURCE, quality: 'R', anyOf: scoreGroup, indicators,
@@ -141,13 +141,13 @@ export const specializedSme2022: StandardRule = {
       }),
       b.truth({
         id: 'DQ-A', name: '近三年获省级科技奖励（排名前三）或国家级科技奖励（排名前五）', source: SOURCE, quality: 'R', anyOf: scoreGroup, expect: 1,
-        inputs: ['science_awards', 'science_awards[].level', 'science_awards[].rank', 'science_awards[].date'], value: (d) => d.awardDqa3y,
+        inputs: ['science_awards', 'science_awards[].level', 'science_awards[].rank', 'science_awards[].date'], value: 'awardDqa3y',
       }),
-      b.atLeast({ id: 'DQ-B', param: P.dqbMinMeanRd, anyOf: scoreGroup, value: (d) => d.rdMean2, inputs: [y(1, 'rd_expense'), y(2, 'rd_expense')] }),
+      b.atLeast({ id: 'DQ-B', param: P.dqbMinMeanRd, anyOf: scoreGroup, value: 'rdMean2', inputs: [y(1, 'rd_expense'), y(2, 'rd_expense')] }),
       b.countAtLeast({
         id: 'DQ-C', param: P.dqcMinFinancing, anyOf: scoreGroup,
         inputs: ['equity_financing', 'equity_financing[].amount', 'equity_financing[].date', 'equity_financing[].qualified_investor'],
-        lo: (d) => d.financing2yLo, hi: (d) => d.financing2yHi,
+        lo: 'financing2yLo', hi: 'financing2yHi',
       }),
       b.truth({
         id: 'DQ-D', name: '近三年进入“创客中国”中小企业创新创业大赛全国 500 强企业组名单', source: SOURCE, quality: 'R', anyOf: scoreGroup, expect: 1,

@@ -21,17 +21,17 @@ export const specializedSme2026: StandardRule = {
     const items = [
       b.truth({
         id: 'N-1', name: '已获得科技和创新型中小企业称号（有效期内）', source: b.param(P.tier1Titles).source, quality: 'S', expect: 1,
-        inputs: ['qualifications', 'qualifications[].issue_date', 'qualifications[].expiry_date'], value: (d) => d.titleTier1,
+        inputs: ['qualifications', 'qualifications[].issue_date', 'qualifications[].expiry_date'], value: 'titleTier1',
       }),
-      b.atLeast({ id: 'N-2', param: P.minSegmentYears, value: (d) => d.segmentYears, inputs: ['segment_start_date'] }),
-      b.atLeast({ id: 'N-3', param: P.minRevenue, anyOf: 'N-3', value: (d) => d.rev1, inputs: [y(1, 'operating_revenue')] }),
+      b.atLeast({ id: 'N-2', param: P.minSegmentYears, value: 'segmentYears', inputs: ['segment_start_date'] }),
+      b.atLeast({ id: 'N-3', param: P.minRevenue, anyOf: 'N-3', value: 'rev1', inputs: [y(1, 'operating_revenue')] }),
       b.countAtLeast({
         id: 'N-3 alt', param: P.altMinFinancing, anyOf: 'N-3',
         inputs: ['equity_financing', 'equity_financing[].amount', 'equity_financing[].date', 'equity_financing[].qualified_investor'],
-        lo: (d) => d.financing2yLo, hi: (d) => d.financing2yHi,
+        lo: 'financing2yLo', hi: 'financing2yHi',
       }),
-      b.atLeast({ id: 'N-4', param: P.minMainShare, value: (d) => d.mainShare1, inputs: [y(1, 'main_business_revenue'), y(1, 'operating_revenue')] }),
-      b.atMost({ id: 'N-5', param: P.maxDebtRatio, value: (d) => d.debtRatio1, inputs: [y(1, 'total_liabilities'), y(1, 'total_assets')] }),
+      b.atLeast({ id: 'N-4', param: P.minMainShare, value: 'mainShare1', inputs: [y(1, 'main_business_revenue'), y(1, 'operating_revenue')] }),
+      b.atMost({ id: 'N-5', param: P.maxDebtRatio, value: 'debtRatio1', inputs: [y(1, 'total_liabilities'), y(1, 'total_assets')] }),
       b.atLeast({ id: 'N-6a', param: P.minRdEachYear, value: (d) => Math.min(d.rd1, d.rd2), inputs: [y(1, 'rd_expense'), y(2, 'rd_expense')] }),
       b.atLeast({
         id: 'N-6b', param: P.minRdRatioEachYear, value: (d) => Math.min(d.rdRatio1, d.rdRatio2),
@@ -40,7 +40,7 @@ export const specializedSme2026: StandardRule = {
       b.countAtLeast({
         id: 'N-7', param: P.minAppliedIp, anyOf: 'N-7',
         inputs: ['ip_items', 'ip_items[].class', 'ip_items[].status', 'ip_items[].related_to_main_product', 'ip_items[].in_use'],
-        lo: (d) => d.ipAppliedILo, hi: (d) => d.ipAppliedIHi,
+        lo: 'ipAppliedILo', hi: 'ipAppliedIHi',
       }),
       b.truth({
         id: 'N-7 exempt', name: '近三年获省部级以上科技奖励并排名前三，或拥有经认定的省部级以上研发机构（免 N-7）', source: SOURCE, quality: 'S', anyOf: 'N-7', expect: 1,

@@ -25,11 +25,11 @@ export const techInnovativeSme2026: StandardRule = {
     const items = [
       b.truth({
         id: 'T1-1', name: '持有有效的科技型中小企业入库登记编号', source: SOURCE, quality: 'S', anyOf: group, expect: 1,
-        inputs: ['qualifications', 'qualifications[].issue_date', 'qualifications[].expiry_date'], value: (d) => d.titleTechSme,
+        inputs: ['qualifications', 'qualifications[].issue_date', 'qualifications[].expiry_date'], value: 'titleTechSme',
       }),
       b.truth({
         id: 'T1-1 alt', name: '持有有效的创新型中小企业称号', source: SOURCE, quality: 'S', anyOf: group, expect: 1,
-        inputs: ['qualifications', 'qualifications[].issue_date', 'qualifications[].expiry_date'], value: (d) => d.titleInnovative,
+        inputs: ['qualifications', 'qualifications[].issue_date', 'qualifications[].expiry_date'], value: 'titleInnovative',
       }),
       b.custom({
         id: 'T1-2', name: '按《科技型中小企业评价办法》评价合格', source: `${SOURCE}；${DOC_TECH_SME}`, quality: 'S', anyOf: group,

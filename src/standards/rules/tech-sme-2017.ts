@@ -27,7 +27,7 @@ export const techSme2017: StandardRule = {
       return 0;
     };
     const indicators = [
-      b.bands({ id: 'TS-1', param: P.ts1Bands, value: (d) => d.sciStaffShare1, inputs: [y(1, 'sci_tech_staff'), y(1, 'employees_total')], maxPoints: 20 }),
+      b.bands({ id: 'TS-1', param: P.ts1Bands, value: 'sciStaffShare1', inputs: [y(1, 'sci_tech_staff'), y(1, 'employees_total')], maxPoints: 20 }),
       b.indicator({
         id: 'TS-2', name: '研发投入（研发费用占销售收入或占成本费用支出总额，取较高档）', source: b.param(P.ts2aBands).source, quality: 'R', unit: '分', maxPoints: 50,
         inputs: [y(1, 'rd_expense'), y(1, 'sales_revenue'), y(1, 'total_cost_expense')], threshold: { 'TS-2a': ts2a, 'TS-2b': ts2b },
@@ -61,9 +61,9 @@ export const techSme2017: StandardRule = {
         id: 'T-1', name: '在中国境内注册的居民企业，查账征收，能准确归集研发费用', source: SOURCE, quality: 'R', expect: 1,
         inputs: ['resident_enterprise', 'tax_collection_method', 'rd_accounting_ok'], value: (d) => all(d.resident, d.auditedTax, d.rdAccounting),
       }),
-      b.atMost({ id: 'T-2a', param: P.maxEmployees, value: (d) => d.empTotal1, inputs: [y(1, 'employees_total')] }),
-      b.atMost({ id: 'T-2b', param: P.maxSales, value: (d) => d.sales1, inputs: [y(1, 'sales_revenue')] }),
-      b.atMost({ id: 'T-2c', param: P.maxAssets, value: (d) => d.assets1, inputs: [y(1, 'total_assets')] }),
+      b.atMost({ id: 'T-2a', param: P.maxEmployees, value: 'empTotal1', inputs: [y(1, 'employees_total')] }),
+      b.atMost({ id: 'T-2b', param: P.maxSales, value: 'sales1', inputs: [y(1, 'sales_revenue')] }),
+      b.atMost({ id: 'T-2c', param: P.maxAssets, value: 'assets1', inputs: [y(1, 'total_assets')] }),
       b.truth({
         id: 'T-3', name: '产品和服务不属于禁止、限制和淘汰类，且所属行业不在不适用加计扣除的行业之列', source: excluded.source, quality: excluded.quality, expect: 0,
         inputs: excludedCodes.length > 0 ? ['compliance.prohibited_product', 'industry_code'] : ['compliance.prohibited_product'],
@@ -86,19 +86,19 @@ export const techSme2017: StandardRule = {
       }),
       b.truth({
         id: 'TD-1', name: '持有有效期内的高新技术企业资格证书', source: `${DOC_TECH_SME} 第八条`, quality: 'R', anyOf: route, expect: 1,
-        inputs: ['qualifications', 'qualifications[].issue_date', 'qualifications[].expiry_date'], value: (d) => d.titleHighTech,
+        inputs: ['qualifications', 'qualifications[].issue_date', 'qualifications[].expiry_date'], value: 'titleHighTech',
       }),
       b.truth({
         id: 'TD-2', name: '近五年获得国家级科技奖励并在获奖单位中排名前三', source: `${DOC_TECH_SME} 第八条`, quality: 'R', anyOf: route, expect: 1,
-        inputs: ['science_awards', 'science_awards[].level', 'science_awards[].rank', 'science_awards[].date'], value: (d) => d.awardNatTop3In5y,
+        inputs: ['science_awards', 'science_awards[].level', 'science_awards[].rank', 'science_awards[].date'], value: 'awardNatTop3In5y',
       }),
       b.truth({
         id: 'TD-3', name: '拥有经认定的省部级以上研发机构', source: `${DOC_TECH_SME} 第八条`, quality: 'R', anyOf: route, expect: 1,
-        inputs: ['rd_institutions', 'rd_institutions[].level'], value: (d) => d.institutionProvPlus,
+        inputs: ['rd_institutions', 'rd_institutions[].level'], value: 'institutionProvPlus',
       }),
       b.truth({
         id: 'TD-4', name: '近五年主导制定过国际标准、国家标准或行业标准', source: `${DOC_TECH_SME} 第八条`, quality: 'R', anyOf: route, expect: 1,
-        inputs: ['standards', 'standards[].role', 'standards[].level', 'standards[].date'], value: (d) => d.standardLed5y,
+        inputs: ['standards', 'standards[].role', 'standards[].level', 'standards[].date'], value: 'standardLed5y',
       }),
     ];
     b.param(P.directAwardRank);

@@ -1,4 +1,5 @@
 import type { Derived } from '../derived/derived.ts';
+import type { NumericField } from '../derived/record.ts';
 import type { DerivedContext } from '../derived/context.ts';
 import type { Band, Parameter, Quality } from '../parameters/types.ts';
 
@@ -57,15 +58,18 @@ interface Described {
   inputs: readonly string[];
 }
 
+/** A number a criterion reads: a derived figure by name (compiled as a plain field read) or a formula over the figures. */
+export type Figure = NumericField | ((d: Derived) => number);
+
 /**
  * The shape of a standard check, so the compiler can write it as straight-line code with its threshold as a constant
  * (only the value closures stay calls). Null for custom logic, which the compiled code calls as `status`/`gap`.
  */
 export type CheckTest =
-  | { op: 'at_least'; threshold: number; strict: boolean; value: (d: Derived) => number }
-  | { op: 'at_most'; threshold: number; value: (d: Derived) => number }
-  | { op: 'count_at_least'; threshold: number; lo: (d: Derived) => number; hi: (d: Derived) => number }
-  | { op: 'truth'; expect: 0 | 1; value: (d: Derived) => number };
+  | { op: 'at_least'; threshold: number; strict: boolean; value: Figure }
+  | { op: 'at_most'; threshold: number; value: Figure }
+  | { op: 'count_at_least'; threshold: number; lo: Figure; hi: Figure }
+  | { op: 'truth'; expect: 0 | 1; value: Figure };
 
 /** A pass/fail criterion compiled into closures over the derived figures. */
 export interface Check extends Described {
@@ -90,7 +94,7 @@ export interface Indicator extends Described {
   /** Expert-scored (e.g. 高新 K-1): the reviewer's points in `reviewer_scores[id]` settle it within the band. */
   expert: boolean;
   /** A plain banded indicator: points from `bands` by `bandValue`, compiled inline. Null when `points` decides. */
-  banded: { bands: readonly Band[]; bandValue: (d: Derived) => number } | null;
+  banded: { bands: readonly Band[]; bandValue: Figure } | null;
   /** Custom scoring (null for a banded indicator): writes lo, hi and known (1 when the data are complete) at out[3i..3i+2]. */
   points: ((d: Derived, out: Float64Array, i: number) => void) | null;
   value(d: Derived): unknown;
