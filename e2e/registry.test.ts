@@ -155,9 +155,9 @@ describe('企业名录与企业画像', () => {
     await page.waitForTimeout(1_200); // let ECharts finish its entry animation before the screenshot
     await page.screenshot({ path: '/tmp/tidu-dashboard.png', fullPage: true });
 
-    await page.getByRole('menuitem', { name: '主动发现' }).click();
-    await page.getByRole('menuitem', { name: '候选企业' }).click();
-    await eventually(() => page.locator('.ant-result-title').textContent()).toBe('候选企业（建设中）');
+    await page.getByRole('menuitem', { name: '企业服务' }).click();
+    await page.getByRole('menuitem', { name: '服务专员' }).click();
+    await eventually(() => page.locator('.ant-result-title').textContent()).toBe('服务专员（建设中）');
   });
 
   it('pages through a long list with 加载更多 (keyset cursor)', async () => {

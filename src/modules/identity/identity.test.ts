@@ -209,3 +209,22 @@ describe('sign-in rate limits', () => {
     }
   });
 });
+
+describe.each(testStores)('audit log search on %s', (kind) => {
+  it('reads dates as China days and records the roles of a sign-in', async () => {
+    const db = await openTestDb(kind);
+    const app = await buildServer({ db, config: readConfig() });
+    try {
+      const admin = await signIn(app, db, [{ role: 'city_admin' }], 'tz_admin');
+      // 2026-03-01 23:30 in Beijing is still 2026-03-01 15:30 UTC; 2026-03-02 01:00 in Beijing is 03-01 17:00 UTC.
+      await db.query(`insert into platform.audit_log (at, actor, action, object_type) values ('2026-03-01T15:30:00Z', 'late', 'x.test', 'x'), ('2026-03-01T17:00:00Z', 'early', 'x.test', 'x')`);
+      const day = (await app.inject({ method: 'GET', url: '/api/audit?from=2026-03-01&to=2026-03-01&action=x.test', headers: admin.headers })).json();
+      expect(day.items.map((row: { actor: string }) => row.actor)).toEqual(['late']);
+      const login = (await app.inject({ method: 'GET', url: '/api/audit?action=auth.login.success&actor=tz_admin', headers: admin.headers })).json();
+      expect(login.items[0].actor_role).toBe('city_admin');
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
+});

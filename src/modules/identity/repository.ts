@@ -198,8 +198,9 @@ export async function searchAudit(q: Queryable, filter: AuditFilter, limit: numb
     params.push(value);
     return `$${params.length}`;
   };
-  if (filter.from) where.push(`at >= ${add(filter.from)}::date`);
-  if (filter.to) where.push(`at < ${add(filter.to)}::date + 1`);
+  // Days are days in China, whatever time zone the database server runs in.
+  if (filter.from) where.push(`at >= (${add(filter.from)}::date)::timestamp at time zone 'Asia/Shanghai'`);
+  if (filter.to) where.push(`at < (${add(filter.to)}::date + 1)::timestamp at time zone 'Asia/Shanghai'`);
   if (filter.actor) where.push(`actor = ${add(filter.actor)}`);
   if (filter.action) where.push(`action like ${add(`${filter.action}%`)}`);
   if (filter.objectId) where.push(`object_id = ${add(filter.objectId)}`);

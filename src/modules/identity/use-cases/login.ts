@@ -48,7 +48,8 @@ export async function login(db: Db, input: { username: string; password: string;
   await db.transaction(async (tx) => {
     await repo.clearFailedLogins(tx, user.id);
     await repo.insertSession(tx, { tokenHash: tokenHash(token), userId: user.id, csrfToken, clientIp: input.clientIp, userAgent: input.userAgent });
-    await writeAudit(tx, { ...actor, id: user.username }, { action: 'auth.login.success', objectType: 'user', objectId: user.username });
+    const roles = (await repo.grantsOf(tx, user.id)).map((grant) => grant.role).join(',');
+    await writeAudit(tx, { ...actor, id: user.username, role: roles }, { action: 'auth.login.success', objectType: 'user', objectId: user.username });
   });
   return { token, csrfToken, mustChangePassword: user.must_change_password };
 }
