@@ -133,7 +133,6 @@ function RejectedTable({ batchId, total }: { batchId: number; total: number }) {
   );
   return (
     <Table<ProblemLine>
-      data-testid="rejected-rows"
       rowKey="key"
       size="small"
       columns={problemColumns}
@@ -151,7 +150,6 @@ export function BatchRowsTabs({ batchId, counts }: { batchId: number; counts: Ba
   const label = (text: string, count: number) => `${text}（${formatNumber(count)}）`;
   return (
     <Tabs
-      data-testid="batch-rows"
       defaultActiveKey={counts.rejected > 0 ? 'rejected' : counts.updated > 0 ? 'updated' : 'new'}
       destroyOnHidden
       items={[

@@ -123,7 +123,6 @@ export default function ImportHistoryPage() {
       }
     >
       <Table<BatchSummary>
-        data-testid="import-history"
         rowKey="id"
         size="middle"
         columns={columns}

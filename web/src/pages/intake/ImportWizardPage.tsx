@@ -173,7 +173,7 @@ function UploadStep(props: {
             <p className="ant-upload-hint">支持 .xlsx 与 .csv（UTF-8 或 GBK 编码）；上传后只做校验，确认提交前不会写入企业库</p>
           </Upload.Dragger>
           {uploading && (
-            <div data-testid="upload-progress" style={{ marginTop: 16 }}>
+            <div style={{ marginTop: 16 }}>
               <Typography.Text>{props.uploadPercent === 100 ? '上传完成，正在开始校验…' : '正在上传…'}</Typography.Text>
               <Progress percent={props.uploadPercent ?? 0} status={props.uploadPercent === 100 ? 'success' : 'active'} />
             </div>
@@ -225,7 +225,7 @@ function PreviewStep({ batch, onNext, onRestart }: { batch: BatchSummary; onNext
   if (batch.status === 'analysing') {
     return (
       <Card title={`预览校验：${batch.file_name}`} size="small">
-        <Space data-testid="analysis-progress">
+        <Space>
           <Spin />
           <Typography.Text>
             {batch.progress ? `${PHASE_LABELS[batch.progress.phase]}，已处理 ${formatNumber(batch.progress.rows)} 行…` : '正在校验…'}
