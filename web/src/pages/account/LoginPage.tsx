@@ -92,7 +92,11 @@ export default function LoginPage() {
                     className="login-demo-account"
                     onClick={() => form.setFieldsValue({ username: account.username, password: demo.password ?? '' })}
                   >
-                    <Typography.Text strong>{account.display_name}</Typography.Text>
+                    <span>
+                      <Typography.Text strong>{account.display_name}</Typography.Text>
+                      <br />
+                      <Typography.Text code>{account.username}</Typography.Text>
+                    </span>
                     <Typography.Text type="secondary">{account.description}</Typography.Text>
                   </List.Item>
                 )}
