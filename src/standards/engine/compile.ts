@@ -74,7 +74,7 @@ export interface BatchSink {
 /** The generated evaluation of one standard version: returns the status code; with a sink, also fills the cell. */
 type Evaluation = (d: Derived, sink: BatchSink | null, cell: number) => number;
 
-export function roundValue(v: number): number {
+function roundValue(v: number): number {
   return Math.round(v * 10000) / 10000;
 }
 
@@ -105,7 +105,8 @@ function bandTest(b: Band): string {
  * Writes one standard version as a single straight-line JavaScript function: thresholds, band edges, caps and pass
  * marks (resolved for the decision date) are constants in the source, member statuses are locals, and only the value
  * closures of the rule (and its custom logic) remain calls, each from its own call site. The source is built only
- * from our rule data: numbers through `literal`, ids through JSON.stringify.
+ * from our rule data: numbers through `literal`, ids through JSON.stringify, figure names checked against the record.
+ * Status codes in the source are those of rules/types.ts: 0 met, 1 unmet, 2 unknown, 3 manual (4 not applicable).
  */
 class Generator {
   readonly closures: unknown[] = [];
@@ -211,15 +212,9 @@ function countMissing(plan: InputPlan, profile: Profile, counts: Map<string, num
 
 /** A scorecard's state after an evaluation: per indicator lo, hi, known; and the total's lo, hi and gap. */
 interface CardState {
-  card: Scorecard;
   member: number;
   points: Float64Array;
   total: Float64Array;
-}
-
-/** What explain needs of each criterion, prepared once per compiled version. */
-interface ExplainPlan {
-  inputs: InputPlan;
 }
 
 export class CompiledStandard {
@@ -229,7 +224,8 @@ export class CompiledStandard {
   private readonly statuses: Int8Array;
   private readonly cards: CardState[];
   private readonly evaluation: Evaluation;
-  private readonly inputPlans = new Map<object, ExplainPlan>();
+  /** Input paths of each check and indicator, split once for explain. */
+  private readonly inputPlans = new Map<object, InputPlan>();
 
   constructor(
     readonly standard: StandardId,
@@ -244,10 +240,10 @@ export class CompiledStandard {
     this.cards = [];
     items.forEach((item, i) => {
       if (item.kind === 'scorecard') {
-        this.cards.push({ card: item, member: i, points: new Float64Array(item.indicators.length * 3), total: new Float64Array(3) });
-        for (const ind of item.indicators) this.inputPlans.set(ind, { inputs: compileInputs(ind.inputs) });
+        this.cards.push({ member: i, points: new Float64Array(item.indicators.length * 3), total: new Float64Array(3) });
+        for (const ind of item.indicators) this.inputPlans.set(ind, compileInputs(ind.inputs));
       } else {
-        this.inputPlans.set(item, { inputs: compileInputs(item.inputs) });
+        this.inputPlans.set(item, compileInputs(item.inputs));
       }
     });
     this.evaluation = this.generate();
@@ -311,9 +307,14 @@ export class CompiledStandard {
       const m = members[i];
       return literal(m.kind === 'scorecard' ? m.pass || 1 : m.scale);
     };
-    // A member's share of the distance: its gap over its scale, clamped to 0..1; 1 when the gap is unknown or infinite.
-    const dist = (i: number) => `(g${i} === g${i} && g${i} !== Infinity && g${i} !== -Infinity ? ((g${i} > 0 ? g${i} : 0) / ${scale(i)} > 1 ? 1 : (g${i} > 0 ? g${i} : 0) / ${scale(i)}) : 1)`;
-    const record = (i: number) => `if (g${i} === g${i} && g${i} !== Infinity) { gapMember[gaps] = ${i}; gapValue[gaps++] = g${i}; }`;
+    // A member's share of the distance: its gap over its scale, clamped to 0..1; 1 when the gap is unknown or infinite
+    // (always, for a member without a numeric gap, which records no gap either).
+    const hasGap = (i: number) => {
+      const m = members[i];
+      return m.kind === 'scorecard' || (m.test !== null ? m.test.op !== 'truth' : m.gap !== null);
+    };
+    const dist = (i: number) => hasGap(i) ? `(g${i} === g${i} && g${i} !== Infinity && g${i} !== -Infinity ? ((g${i} > 0 ? g${i} : 0) / ${scale(i)} > 1 ? 1 : (g${i} > 0 ? g${i} : 0) / ${scale(i)}) : 1)` : '1';
+    const record = (i: number) => hasGap(i) ? `if (g${i} === g${i} && g${i} !== Infinity) { gapMember[gaps] = ${i}; gapValue[gaps++] = g${i}; }` : '';
     gen.emit(`if (sink.gapValue.length - sink.gapCount < ${members.length}) sink.reserveGaps(${members.length});`);
     gen.emit(`const gapMember = sink.gapMember, gapValue = sink.gapValue; let gaps = sink.gapCount;`);
     gen.emit(`let distance = 0;`);
@@ -362,7 +363,7 @@ export class CompiledStandard {
         const code = st[index];
         const plan = this.inputPlans.get(item)!;
         const gap = code === UNMET && item.gap ? item.gap(d) : NaN;
-        if (code === UNKNOWN) missingCount = countMissing(plan.inputs, profile, missingCount);
+        if (code === UNKNOWN) missingCount = countMissing(plan, profile, missingCount);
         const criterion: CriterionResult = {
           id: item.id,
           status: CRITERION_STATUSES[code],
@@ -373,7 +374,7 @@ export class CompiledStandard {
           source: item.source,
           name: item.name,
           quality: item.quality,
-          inputs: plan.inputs.report(profile),
+          inputs: plan.report(profile),
         };
         if (item.anyOf) criterion.any_of = item.anyOf;
         if (item.path && item.path !== item.id) criterion.path = item.path;
@@ -388,7 +389,7 @@ export class CompiledStandard {
         const plan = this.inputPlans.get(ind)!;
         const lo = out[3 * i], hi = out[3 * i + 1], known = out[3 * i + 2] === 1;
         const status: CriterionStatus = lo === hi ? 'met' : known ? 'manual' : 'unknown';
-        if (status === 'unknown') missingCount = countMissing(plan.inputs, profile, missingCount);
+        if (status === 'unknown') missingCount = countMissing(plan, profile, missingCount);
         const criterion: CriterionResult = {
           id: ind.id,
           status,
@@ -399,7 +400,7 @@ export class CompiledStandard {
           source: ind.source,
           name: ind.name,
           quality: ind.quality,
-          inputs: plan.inputs.report(profile),
+          inputs: plan.report(profile),
           scorecard: item.id,
           points: lo === hi ? lo : null,
         };
