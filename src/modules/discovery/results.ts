@@ -1,5 +1,5 @@
 import { copyValue } from '../../platform/bulk.ts';
-import { evaluateBatch, type Application, type BatchRecord, type StandardId, type StandardStatus } from '../../standards/index.ts';
+import { evaluateBatch, type Application, type StandardId, type StandardStatus } from '../../standards/index.ts';
 
 /** Status codes stored in discovery.result.status (the engine's order). */
 export const STATUS_ORDER: readonly StandardStatus[] = ['qualified', 'not_qualified', 'insufficient_data', 'manual_review'];
@@ -82,44 +82,38 @@ function heldTitles(profile: Record<string, unknown>, standards: readonly Standa
   return { mask, expiry };
 }
 
-function gapsOf(records: readonly BatchRecord[]): ResultRow['gaps'] {
-  let gaps: ResultRow['gaps'] = null;
-  for (const record of records) {
-    if (record.unmet_count === 0 || record.unmet_count > GAPS_KEPT_UP_TO_UNMET || record.gaps.length === 0) continue;
-    gaps ??= {};
-    gaps[record.standard] = record.gaps.map((gap) => [gap.id, gap.gap, gap.unit]);
-  }
-  return gaps;
-}
-
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /** Evaluates a batch of profiles for a run: one row per enterprise, with re-review statuses for the titles it holds. */
 export function evaluateForRun(profiles: readonly ({ credit_code: string } & Record<string, unknown>)[], settings: RunSettings): { rows: ResultRow[]; versions: Map<string, Set<string>> } {
   const { asOf, application, standards } = settings;
+  // Read from the batch's columns: the record-per-profile view would build an object per enterprise and standard.
   const output = evaluateBatch(profiles, { asOf, application, standards });
-  const versions = new Map<string, Set<string>>();
+  const width = standards.length;
+  const versions = new Map<string, Set<string>>(standards.map((id) => [id, new Set<string>()]));
+  const seenVersions = standards.map((id) => versions.get(id)!);
   const rows: ResultRow[] = new Array(profiles.length);
   const holders: number[] = [];
   for (let i = 0; i < profiles.length; i++) {
     const profile = profiles[i];
-    const result = output.results[i];
-    const records = result.standards;
     const held = heldTitles(profile, standards, asOf);
     if (held.mask !== 0) holders.push(i);
-    const status: number[] = new Array(records.length);
-    const score: (number | null)[] = new Array(records.length);
-    const unmet: number[] = new Array(records.length);
-    const distance: number[] = new Array(records.length);
-    for (let k = 0; k < records.length; k++) {
-      const record = records[k];
-      status[k] = STATUS_CODE[record.status];
-      score[k] = record.score;
-      unmet[k] = record.unmet_count;
-      distance[k] = record.distance;
-      let seen = versions.get(record.standard);
-      if (!seen) versions.set(record.standard, (seen = new Set()));
-      seen.add(record.version);
+    const status: number[] = new Array(width);
+    const score: (number | null)[] = new Array(width);
+    const unmet: number[] = new Array(width);
+    const distance: number[] = new Array(width);
+    let gaps: ResultRow['gaps'] = null;
+    for (let k = 0; k < width; k++) {
+      const cell = i * width + k;
+      status[k] = STATUS_CODE[output.statusOf(i, k)];
+      score[k] = output.scoreOf(i, k);
+      unmet[k] = output.unmet[cell];
+      distance[k] = output.distance[cell];
+      seenVersions[k].add(output.versionOf(i, k));
+      if (unmet[k] > 0 && unmet[k] <= GAPS_KEPT_UP_TO_UNMET) {
+        const found = output.gapsOf(i, k);
+        if (found.length > 0) (gaps ??= {})[standards[k]] = found.map((gap) => [gap.id, gap.gap, gap.unit]);
+      }
     }
     rows[i] = {
       credit_code: profile.credit_code,
@@ -127,7 +121,7 @@ export function evaluateForRun(profiles: readonly ({ credit_code: string } & Rec
       district_code: text(profile.district_code),
       industry_code: text(profile.industry_code),
       chains: Array.isArray(profile.chains) ? (profile.chains as string[]) : [],
-      size_class: result.size_class,
+      size_class: output.sizeClassOf(i),
       status,
       score,
       unmet,
@@ -135,14 +129,14 @@ export function evaluateForRun(profiles: readonly ({ credit_code: string } & Rec
       held_mask: held.mask,
       title_expiry: held.expiry,
       review: null,
-      gaps: gapsOf(records),
+      gaps,
     };
   }
   if (holders.length > 0) {
     const review = evaluateBatch(holders.map((i) => profiles[i]), { asOf, application: 're_review', standards });
     holders.forEach((i, h) => {
       const row = rows[i];
-      row.review = review.results[h].standards.map((record, k) => (row.held_mask & (1 << k) ? STATUS_CODE[record.status] : null));
+      row.review = standards.map((_, k) => (row.held_mask & (1 << k) ? STATUS_CODE[review.statusOf(h, k)] : null));
     });
   }
   return { rows, versions };

@@ -37,23 +37,35 @@ export function splitProfile(profile: ProfileDocument): SplitProfile {
   return { columns, details, years, lists };
 }
 
+/** Where each contract key of a stored enterprise lives, as an expression over `e` (the row), `years`, `lists` and `details`. */
+function sourceOf(key: string): string {
+  const name = JSON.stringify(key);
+  if (key === 'credit_code') return 'e.credit_code';
+  if (key === 'years') return 'years';
+  if (columnSet.has(key)) return `e[${name}] ?? null`;
+  if (listSet.has(key)) return `lists[${name}] ?? null`;
+  return `details[${name}] ?? null`;
+}
+
+// Generated object literals give every profile and every year one shared shape: objects built key by key fall into
+// V8's dictionary mode, several times slower to read in the engine's hot loop over a million profiles.
+const contractProfile = new Function('e', 'years', 'lists', 'details', `return { ${CONTRACT_KEY_ORDER.map((key) => `${JSON.stringify(key)}: ${sourceOf(key)}`).join(', ')} };`) as (
+  e: StoredEnterprise['enterprise'],
+  years: Record<string, Record<string, number | null>>,
+  lists: StoredEnterprise['enterprise']['lists'],
+  details: Record<string, unknown>,
+) => Record<string, unknown>;
+const yearFigures = new Function('row', `return { ${YEAR_FIELDS.map((field) => `${field}: row.${field}`).join(', ')} };`) as (
+  row: StoredEnterprise['years'][number],
+) => Record<string, number | null>;
+
 /** The contract profile of a stored enterprise: every contract key present, unknown as null. */
 export function assembleProfile(stored: StoredEnterprise): ProfileDocument {
   const { enterprise } = stored;
   const years: Record<string, Record<string, number | null>> = {};
-  for (const row of stored.years) {
-    years[String(row.fiscal_year)] = Object.fromEntries(YEAR_FIELDS.map((field) => [field, row[field]]));
-  }
+  for (const row of stored.years) years[String(row.fiscal_year)] = yearFigures(row);
   const lists = enterprise.lists;
-  const valueOf = (key: string): unknown => {
-    if (key === 'credit_code') return enterprise.credit_code;
-    if (key === 'years') return years;
-    if (columnSet.has(key)) return enterprise[key as EnterpriseColumn] ?? null;
-    if (listSet.has(key)) return lists[key as ListKey] ?? null;
-    return enterprise.details[key] ?? null;
-  };
-  const profile: Record<string, unknown> = {};
-  for (const key of CONTRACT_KEY_ORDER) profile[key] = valueOf(key);
+  const profile = contractProfile(enterprise, years, lists, enterprise.details);
   for (const column of ENTERPRISE_COLUMNS) {
     if (!(column in profile) && enterprise[column] !== null) profile[column] = enterprise[column];
   }

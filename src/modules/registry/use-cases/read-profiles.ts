@@ -34,11 +34,11 @@ export async function* readProfiles(
   }
 }
 
+/** A stored year from its packed form [fiscal_year, ...YEAR_FIELDS], as one object literal (see assembleProfile). */
+const unpackYear = new Function('packed', `return { fiscal_year: packed[0], ${YEAR_FIELDS.map((field, i) => `${field}: packed[${i + 1}]`).join(', ')} };`) as (
+  packed: (number | null)[],
+) => repo.YearRow;
+
 function toProfile(row: repo.ProfileRow): ProfileDocument {
-  const years = (row.years ?? []).map((packed) => {
-    const year: Record<string, number | null> = { fiscal_year: packed[0] };
-    for (let i = 0; i < YEAR_FIELDS.length; i++) year[YEAR_FIELDS[i]] = packed[i + 1];
-    return year as unknown as repo.YearRow;
-  });
-  return assembleProfile({ enterprise: row as unknown as repo.EnterpriseRow, years });
+  return assembleProfile({ enterprise: row as unknown as repo.EnterpriseRow, years: (row.years ?? []).map(unpackYear) });
 }
