@@ -1,6 +1,6 @@
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from '../src/cli/args.ts';
@@ -35,16 +35,40 @@ export async function run(args: string[]): Promise<number> {
   }
   mkdirSync(resultsDir, { recursive: true });
   const machine = { cores: cpus().length, memory_gb: Math.round(totalmem() / 2 ** 30), cpu: cpus()[0]?.model ?? null, node: process.version };
-  const summary: string[] = ['# 基准测试结果', '', `- 日期：${new Date().toISOString()}`, `- 提交：${gitCommit() ?? '未知'}`, `- 机器：${machine.cores} 核，${machine.memory_gb} GiB，${machine.cpu}`, `- 模式：${quick ? '快速（1/100 规模）' : '完整'}`, ''];
+  const commit = gitCommit();
+  const summary: string[] = ['# 基准测试结果', '', `- 日期：${new Date().toISOString()}`, `- 提交：${commit ?? '未知'}`, `- 机器：${machine.cores} 核，${machine.memory_gb} GiB，${machine.cpu}`, `- 模式：${quick ? '快速（1/100 规模）' : '完整'}`, ''];
+  const table: { name: string; wallSeconds: number; figures: Record<string, unknown> }[] = [];
+  const suiteStarted = performance.now();
   for (const name of names) {
     process.stdout.write(`▶ ${name}${quick ? '（快速）' : ''} …\n`);
     const scenario = await SCENARIOS[name]();
+    const started = performance.now();
     const figures = await scenario.run({ quick });
-    const record = { scenario: name, quick, date: new Date().toISOString(), commit: gitCommit(), machine, ...figures };
+    const wallSeconds = Math.round((performance.now() - started) / 100) / 10;
+    const record = { scenario: name, quick, date: new Date().toISOString(), commit, machine, load_average: loadavg().map((value) => Math.round(value * 100) / 100), wall_seconds: wallSeconds, ...figures };
     writeFileSync(join(resultsDir, `${name}${quick ? '.quick' : ''}.json`), JSON.stringify(record, null, 2) + '\n');
     process.stdout.write(`${JSON.stringify(figures)}\n`);
+    table.push({ name, wallSeconds, figures });
     summary.push(`## ${name}`, '', '```json', JSON.stringify(figures, null, 2), '```', '');
   }
+  const lines = resultTable(table, (performance.now() - suiteStarted) / 1000);
+  process.stdout.write(`\n${lines.join('\n')}\n`);
+  summary.splice(7, 0, ...lines, '');
   writeFileSync(join(resultsDir, quick ? 'summary.quick.md' : 'summary.md'), summary.join('\n'));
   return 0;
+}
+
+/** A Markdown table of every scenario's top-level figures, for the terminal and the summary. */
+function resultTable(rows: { name: string; wallSeconds: number; figures: Record<string, unknown> }[], totalSeconds: number): string[] {
+  const headline = (figures: Record<string, unknown>) =>
+    Object.entries(figures)
+      .filter(([, value]) => typeof value === 'number' || typeof value === 'string')
+      .map(([key, value]) => `${key} ${value}`)
+      .join('，');
+  return [
+    '| 场景 | 用时（秒） | 主要数据 |',
+    '|---|---:|---|',
+    ...rows.map((row) => `| ${row.name} | ${row.wallSeconds} | ${headline(row.figures)} |`),
+    `| 合计 | ${Math.round(totalSeconds * 10) / 10} | |`,
+  ];
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { systemActor } from '../../src/platform/audit.ts';
@@ -33,12 +33,44 @@ async function startWorkers(url: string, count: number): Promise<ChildProcess[]>
 /** Peak resident memory of a live process (VmHWM), in MiB. */
 const peakRssMb = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
+/** CPU seconds a process has used so far (user + system). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU used by the PostgreSQL backends serving the bench database, sampled while they live (a pool may replace a
+ * connection mid-run). The machine is shared: CPU seconds, unlike wall time, do not depend on what else runs.
+ */
+function sampleBackends(db: Db): { stop: () => Promise<number> } {
+  const used = new Map<number, number>();
+  const sample = async () => {
+    const rows = await db.query<{ pid: number }>(`select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    for (const { pid } of rows) used.set(pid, Math.max(used.get(pid) ?? 0, cpuSeconds(pid)));
+  };
+  const timer = setInterval(() => void sample().catch(() => undefined), 500);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await sample();
+      return [...used.values()].reduce((sum, seconds) => sum + seconds, 0);
+    },
+  };
+}
+
 /** One full run executed by `workers` worker processes: seconds from queueing to completion, and their peak memory. */
 async function timedRun(db: Db, url: string, workers: number, chunkSize: number) {
   await db.exec('truncate discovery.key_list_member, discovery.key_list, discovery.result, discovery.run, jobs.job');
   const children = await startWorkers(url, workers);
   try {
     const load = loadavg()[0];
+    const startCpu = children.map((child) => cpuSeconds(child.pid!));
+    const backends = sampleBackends(db);
     const started = performance.now();
     const { run } = await startRun(db, actor, { as_of: BENCH_AS_OF, application: 'new' }, 'page', { chunkSize });
     let finished = run;
@@ -48,6 +80,8 @@ async function timedRun(db: Db, url: string, workers: number, chunkSize: number)
     }
     if (finished.status === 'failed') throw new Error(`评价批次失败：${finished.error}`);
     const seconds = (performance.now() - started) / 1000;
+    const workerCpu = children.reduce((sum, child, i) => sum + cpuSeconds(child.pid!) - startCpu[i], 0);
+    const postgresCpu = await backends.stop();
     const owners = await db.query<{ owner: string }>(`select distinct owner from jobs.job where status = 'done'`);
     const rss = children.map((child) => peakRssMb(child.pid!));
     return {
@@ -60,6 +94,11 @@ async function timedRun(db: Db, url: string, workers: number, chunkSize: number)
         workers_that_claimed_chunks: owners.length,
         peak_rss_mb_per_worker: Math.round(Math.max(...rss)),
         load_average_at_start: Math.round(load * 100) / 100,
+        cpu_seconds_workers: Math.round(workerCpu * 10) / 10,
+        cpu_seconds_postgres: Math.round(postgresCpu * 10) / 10,
+        cpu_us_per_enterprise: Math.round(((workerCpu + postgresCpu) * 1e6) / finished.processed),
+        // The floor on free cores: CPU seconds spread over the cores the processes could use, waits ignored.
+        cpu_bound_floor_seconds: Math.round(((workerCpu + postgresCpu) / Math.min(cpus().length, workers + 1)) * 10) / 10,
       },
     };
   } finally {
