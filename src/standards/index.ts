@@ -3,7 +3,7 @@ export { profileSchema, dateSchema, parseProfile, parseProfiles, ProfileParseErr
 export type { Profile, YearFigures, IpItem, ProfileIssue } from './profile/index.ts';
 export { evaluate, evaluateBatch, tallyBatch, BatchResult, EvaluationOptionError } from './engine/engine.ts';
 export type { EvaluateOptions, EvaluationOutput, BatchOutput, BatchRecord, ProfileInput } from './engine/engine.ts';
-export type { CriterionResult, StandardResult, GapSummary, BatchSink } from './engine/compile.ts';
+export type { CriterionResult, StandardResult, GapSummary } from './engine/compile.ts';
 export { standardsCatalogue } from './engine/catalogue.ts';
 export type { CatalogueEntry, CatalogueVersion, CatalogueParameter } from './engine/catalogue.ts';
 export { STANDARD_IDS, STANDARD_NAMES } from './rules/types.ts';
