@@ -23,8 +23,9 @@ export async function run({ quick }: { quick: boolean }) {
     const districts = (await db.query<{ code: string }>(`select code from ref.district`)).map((r) => r.code);
     const chains = (await db.query<{ id: string }>(`select id from ref.chain`)).map((r) => r.id);
 
+    // The API alone: background work (a queued discovery run in the shared database, the nightly schedule) is for workers.
     server = spawn(process.execPath, ['bin/tidu.js', 'serve'], {
-      env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', API_RATE_LIMIT_PER_MINUTE: '1000000000' },
+      env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', API_RATE_LIMIT_PER_MINUTE: '1000000000', SERVER_RUNS_JOBS: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     await waitForHealth();
