@@ -49,8 +49,8 @@ class ChunkTakenOver extends Error {}
 
 /**
  * Executes (or resumes) one claimed chunk of a run: reads its credit-code range after the last committed code,
- * evaluates, and writes each batch's results with the chunk's progress and the run's count in one transaction; the
- * next batch is read while the current one is evaluated and written. The chunk that completes last completes the run.
+ * evaluates, and writes each batch's results with the chunk's progress and the run's count in one transaction.
+ * The chunk that completes last completes the run.
  */
 export async function executeChunk(db: Db, job: Job, owner: string, options: ChunkOptions): Promise<{ outcome: ChunkOutcome; runCompleted: boolean }> {
   const payload = job.payload as unknown as ChunkPayload;
@@ -64,11 +64,31 @@ export async function executeChunk(db: Db, job: Job, owner: string, options: Chu
   const settings: RunSettings = { runId: run.id, asOf: run.as_of, application: run.application, standards };
   const progress: ChunkProgress = (job.progress as ChunkProgress | null) ?? { processed: 0, counts: emptyCounts(standards), rule_versions: {}, last_credit_code: null };
 
+  /** One batch's rows, the run's count and the chunk's progress as it stands after the batch, in one transaction. */
+  const commit = (lines: string[], count: number, snapshot: ChunkProgress): Promise<boolean> =>
+    bulkLoad(db, async (copy, query) => {
+      await copy('discovery.result', RESULT_COLUMNS, lines);
+      await repo.addProcessed({ query }, run.id, count);
+      if (!(await recordJobProgress({ query }, job.id, owner, snapshot))) throw new ChunkTakenOver();
+    }).then(
+      () => {
+        options.onBatch?.(count);
+        return true;
+      },
+      (error: unknown) => {
+        if (error instanceof ChunkTakenOver) return false;
+        throw error;
+      },
+    );
+
+  // Three batches overlap: the next is read and the previous committed while this one is evaluated. Commits stay in
+  // order, each after the one before it, so the committed progress always matches the committed rows.
   const batches = readProfiles(db, systemScope(), { batchSize: options.batchSize, after: progress.last_credit_code ?? payload.after, upTo: payload.up_to })[Symbol.asyncIterator]();
   let next = batches.next();
+  let committing: Promise<boolean> = Promise.resolve(true);
   try {
     for (;;) {
-      if (options.shouldStop?.()) return { outcome: 'stopped', runCompleted: false };
+      if (options.shouldStop?.()) return { outcome: (await committing) ? 'stopped' : 'taken_over', runCompleted: false };
       const step = await next;
       if (step.done) break;
       next = batches.next();
@@ -79,23 +99,16 @@ export async function executeChunk(db: Db, job: Job, owner: string, options: Chu
       progress.processed += rows.length;
       progress.last_credit_code = batch.last;
       const lines = rows.map((row) => resultLine(run.id, row));
-      const committed = await bulkLoad(db, async (copy, query) => {
-        await copy('discovery.result', RESULT_COLUMNS, lines);
-        await repo.addProcessed({ query }, run.id, rows.length);
-        if (!(await recordJobProgress({ query }, job.id, owner, progress))) throw new ChunkTakenOver();
-      }).then(
-        () => true,
-        (error: unknown) => {
-          if (error instanceof ChunkTakenOver) return false;
-          throw error;
-        },
-      );
-      if (!committed) return { outcome: 'taken_over', runCompleted: false };
-      options.onBatch?.(rows.length);
+      if (!(await committing)) return { outcome: 'taken_over', runCompleted: false };
+      committing = commit(lines, rows.length, structuredClone(progress));
+      // Handled here so a failure while the next batch is evaluated is not an unhandled rejection; awaited below.
+      committing.catch(() => undefined);
       await breathe();
     }
+    if (!(await committing)) return { outcome: 'taken_over', runCompleted: false };
   } finally {
-    // A pending read must settle before the caller closes the store.
+    // Pending reads and writes must settle before the caller closes the store.
+    await committing.catch(() => undefined);
     await next.catch(() => undefined);
     await batches.return?.(undefined);
   }
