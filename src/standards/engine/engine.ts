@@ -6,7 +6,7 @@ import type { Profile } from '../profile/schema.ts';
 import { RULES } from '../rules/index.ts';
 import { STANDARD_IDS, STANDARD_STATUSES, type Application, type BuildContext, type StandardId, type StandardRule, type StandardStatus } from '../rules/types.ts';
 import type { Quality } from '../parameters/types.ts';
-import { CompiledStandard, type BatchSink, type GapSummary, type StandardResult } from './compile.ts';
+import { CompiledStandard, generateBatch, type BatchColumns, type BatchLoop, type BatchPart, type GapSummary, type StandardResult } from './compile.ts';
 
 export interface EvaluateOptions {
   /** Decision date, YYYY-MM-DD. */
@@ -87,6 +87,10 @@ interface CompiledSet {
   /** Every version compiled for this date, by slot. */
   compiled: CompiledStandard[];
   build: BuildContext;
+  /** Standards whose status another standard reads (BuildContext.statusOf): the batch loop keeps their last status. */
+  readBy: Set<StandardId>;
+  /** Fused batch loops by list of standards. */
+  loops: Map<string, BatchLoop>;
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -110,6 +114,8 @@ function compiledSet(asOf: string, application: Application): CompiledSet {
     ctx,
     plans: new Map(),
     compiled: [],
+    readBy: new Set(),
+    loops: new Map(),
     build: {
       asOf,
       year: ctx.year,
@@ -117,6 +123,7 @@ function compiledSet(asOf: string, application: Application): CompiledSet {
       derived: ctx,
       y: (k, field) => `years.${ctx.year - k}.${field}`,
       statusOf: (standard) => {
+        set.readBy.add(standard);
         const plan = planFor(set, standard);
         if (!plan) return () => 2;
         return (d) => (plan.lastStamp === d.stamp ? plan.lastStatus : remember(plan, d, selectCompiled(plan, d).status(d)));
@@ -233,17 +240,17 @@ const UNKNOWN_SIZE = -1;
  * The gaps of unmet numeric criteria are kept as member indices and raw values and become objects only when read.
  * `evaluate` on one profile gives the full explanation.
  */
-export class BatchResult implements BatchSink {
+export class BatchResult implements BatchColumns {
   readonly status: Uint8Array;
   readonly score: Float64Array;
   readonly unmet: Uint16Array;
   readonly distance: Float64Array;
   /** Size class code per profile (SIZE_CLASSES order, -1 unknown). */
   readonly sizeCode: Int8Array;
-  /** Which compiled version judged each cell (an index into `versions`). */
-  private readonly slot: Uint8Array;
-  /** Gaps of cell c are entries gapEnd[c-1] (0 for the first cell) up to gapEnd[c]. */
-  private readonly gapEnd: Uint32Array;
+  /** Which compiled version judged each cell (an index into `versions`); written by the compiled batch loop. */
+  readonly slots: Uint8Array;
+  /** Gaps of cell c are entries gapEnds[c-1] (0 for the first cell) up to gapEnds[c]; written by the compiled batch loop. */
+  readonly gapEnds: Uint32Array;
   gapMember: Uint16Array;
   gapValue: Float64Array;
   gapCount = 0;
@@ -262,8 +269,8 @@ export class BatchResult implements BatchSink {
     this.unmet = new Uint16Array(cells);
     this.distance = new Float64Array(cells);
     this.sizeCode = new Int8Array(profiles.length);
-    this.slot = new Uint8Array(cells);
-    this.gapEnd = new Uint32Array(cells);
+    this.slots = new Uint8Array(cells);
+    this.gapEnds = new Uint32Array(cells);
     const expected = Math.max(64, cells * 2);
     this.gapMember = new Uint16Array(expected);
     this.gapValue = new Float64Array(expected);
@@ -286,8 +293,8 @@ export class BatchResult implements BatchSink {
   /** Called by the batch loop after each cell. */
   close(cell: number, status: number, slot: number): void {
     this.status[cell] = status;
-    this.slot[cell] = slot;
-    this.gapEnd[cell] = this.gapCount;
+    this.slots[cell] = slot;
+    this.gapEnds[cell] = this.gapCount;
   }
 
   statusOf(i: number, k: number): StandardStatus {
@@ -300,7 +307,7 @@ export class BatchResult implements BatchSink {
   }
 
   versionOf(i: number, k: number): string {
-    return this.versions[this.slot[i * this.standards.length + k]].version;
+    return this.versions[this.slots[i * this.standards.length + k]].version;
   }
 
   sizeClassOf(i: number): SizeClass | null {
@@ -311,10 +318,10 @@ export class BatchResult implements BatchSink {
   /** The gaps of unmet numeric criteria of one cell (an unmet any_of group: those of its closest path). */
   gapsOf(i: number, k: number): GapSummary[] {
     const cell = i * this.standards.length + k;
-    const from = cell === 0 ? 0 : this.gapEnd[cell - 1];
-    const to = this.gapEnd[cell];
+    const from = cell === 0 ? 0 : this.gapEnds[cell - 1];
+    const to = this.gapEnds[cell];
     if (from === to) return [];
-    const compiled = this.versions[this.slot[cell]];
+    const compiled = this.versions[this.slots[cell]];
     const out: GapSummary[] = new Array(to - from);
     for (let g = from; g < to; g++) out[g - from] = compiled.gapSummary(this.gapMember[g], this.gapValue[g]);
     return out;
@@ -353,25 +360,35 @@ export class BatchResult implements BatchSink {
   }
 }
 
-/** Batch evaluation into columns (see BatchResult); generated code per standard version, nothing allocated per criterion. */
+/** The fused batch loop of these plans (see generateBatch), generated once per date, application and list of standards. */
+function batchLoop(set: CompiledSet, plans: readonly StandardPlan[]): BatchLoop {
+  const key = plans.map((p) => p.standard).join(',');
+  const hit = set.loops.get(key);
+  if (hit) return hit;
+  const parts: BatchPart[] = plans.map((plan): BatchPart => {
+    if (plan.byTitle) {
+      return {
+        call: (d, out, cell) => {
+          const compiled = selectCompiled(plan, d);
+          (out as BatchResult).close(cell, remember(plan, d, compiled.evaluateInto(d, out, cell)), compiled.slot);
+        },
+      };
+    }
+    return { compiled: plan.current, keep: set.readBy.has(plan.standard) ? plan : null };
+  });
+  const loop = generateBatch(parts, computeDerived as never, `batch-${set.asOf}-${set.application}`);
+  set.loops.set(key, loop);
+  return loop;
+}
+
+/**
+ * Batch evaluation into columns (see BatchResult): one generated loop per date, application and list of standards
+ * computes each profile's figures and evaluates every standard inline; nothing is allocated per profile or criterion.
+ */
 export function evaluateBatch(profiles: readonly ProfileInput[], options: EvaluateOptions): BatchResult {
   const { set, plans, asOf, application } = prepare(options);
-  const ctx = set.ctx;
-  const n = profiles.length;
-  const width = plans.length;
   const out = new BatchResult(asOf, application, plans.map((p) => p.standard), profiles, set.compiled);
-  const sizeCode = out.sizeCode;
-  const d = createDerived();
-  for (let i = 0; i < n; i++) {
-    computeDerived(profiles[i] as Profile, ctx, d);
-    const size = d.sizeCode;
-    sizeCode[i] = size === size ? size : UNKNOWN_SIZE;
-    for (let k = 0; k < width; k++) {
-      const compiled = selectCompiled(plans[k], d);
-      const cell = i * width + k;
-      out.close(cell, remember(plans[k], d, compiled.evaluateInto(d, out, cell)), compiled.slot);
-    }
-  }
+  batchLoop(set, plans)(profiles, createDerived(), set.ctx, out);
   return out;
 }
 
