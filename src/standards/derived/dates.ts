@@ -39,12 +39,26 @@ export function addDays(date: string, days: number): string {
 /** Elapsed years from `from` to `to`: whole years by calendar, plus the remaining days over 365. */
 export function yearsBetween(from: string, to: string): number {
   if (to < from) return -yearsBetween(to, from);
-  const fy = digits(from, 0, 4), fm = digits(from, 5, 7), fd = digits(from, 8, 10);
+  return yearsUpTo(from, digits(to, 0, 4), digits(to, 5, 7), digits(to, 8, 10), NaN);
+}
+
+/**
+ * yearsBetween(from, to) for one `to` (a decision date), parsed once; the same arithmetic, so the same results.
+ * Per profile this leaves the parsing of `from` and one day count.
+ */
+export function yearsUntil(to: string): (from: string) => number {
   const ty = digits(to, 0, 4), tm = digits(to, 5, 7), td = digits(to, 8, 10);
+  const toDays = daysFromCivil(ty, tm, td);
+  return (from) => (to < from ? -yearsBetween(to, from) : yearsUpTo(from, ty, tm, td, toDays));
+}
+
+/** The body of yearsBetween for from ≤ to, with `to` parsed (toDays NaN: count it here). */
+function yearsUpTo(from: string, ty: number, tm: number, td: number, toDays: number): number {
+  const fy = digits(from, 0, 4), fm = digits(from, 5, 7), fd = digits(from, 8, 10);
   let whole = ty - fy;
   if (tm * 100 + td < fm * 100 + fd) whole -= 1;
   const anniversaryYear = fy + whole;
   const leap = anniversaryYear % 4 === 0 && (anniversaryYear % 100 !== 0 || anniversaryYear % 400 === 0);
   const anniversary = daysFromCivil(anniversaryYear, fm, fm === 2 && fd === 29 && !leap ? 28 : fd);
-  return whole + (daysFromCivil(ty, tm, td) - anniversary) / 365;
+  return whole + ((toDays === toDays ? toDays : daysFromCivil(ty, tm, td)) - anniversary) / 365;
 }

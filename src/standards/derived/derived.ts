@@ -2,7 +2,7 @@ import type { Profile } from '../profile/schema.ts';
 import { sizeSectorOf, type SizeLimits, type SizeSector } from '../parameters/size-standard.ts';
 import type { DerivedContext } from './context.ts';
 import { createDerived, type Derived } from './record.ts';
-import { dayNumber, yearsBetween } from './dates.ts';
+import { dayNumber } from './dates.ts';
 
 /**
  * Every figure the criteria read, computed once per profile and decision date. Unknown numbers are NaN, never 0.
@@ -284,9 +284,9 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
   o.hnteIncomeShare = percent(num(y1?.hnt_income), num(y1?.total_income));
   o.hnteNetAssetGrowth = hnteGrowth(businessYears, na1, na2, na3);
   o.hnteSalesGrowth = hnteGrowth(businessYears, sales3, sales2, sales1);
-  o.segmentYears = segmentStart ? yearsBetween(segmentStart, ctx.endOfLastYear) : NaN;
-  o.ageYears = registration ? yearsBetween(registration, asOf) : NaN;
-  o.ageDays = registration ? dayNumber(asOf) - dayNumber(registration) : NaN;
+  o.segmentYears = segmentStart ? ctx.yearsToEndOfLastYear(segmentStart) : NaN;
+  o.ageYears = registration ? ctx.yearsToAsOf(registration) : NaN;
+  o.ageDays = registration ? ctx.asOfDay - dayNumber(registration) : NaN;
   o.sizeCode = sizeCode;
   o.isLarge = isLarge;
   o.legalPerson = tri(p.legal_person);
