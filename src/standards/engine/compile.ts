@@ -350,11 +350,21 @@ export class CompiledStandard {
       else paths.set(pathId, [i]);
     });
     const groups = [...groupsById.values()].map((paths) => [...paths.values()]);
-    const any = (path: number[], code: number) => path.map((m) => `s${m} === ${code}`).join(' || ');
+    // Branch-free as well, through small tables packed 2 bits an entry into one integer constant.
+    // A path's code is its members' worst: unmet, else unknown, else manual, else met (not_applicable counts as met);
+    // indexed by which of the codes 1, 2, 3 occur (bits 0, 1, 2).
+    let pathTable = 0;
+    for (let x = 0; x < 8; x++) pathTable |= (x & 1 ? 1 : x & 2 ? 2 : x & 4 ? 3 : 0) << (2 * x);
+    // A group holds when a path holds: met if any path is met, unmet if all are, else unknown before manual;
+    // indexed by which path codes 0…3 occur (bits 0…3).
+    let groupTable = 0;
+    for (let x = 1; x < 16; x++) groupTable |= (x & 1 ? 0 : x === 2 ? 1 : x & 4 ? 2 : 3) << (2 * x);
     groups.forEach((paths, k) => {
-      paths.forEach((path, p) => gen.emit(`const p${k}_${p} = (${any(path, UNMET)}) ? 1 : (${any(path, UNKNOWN)}) ? 2 : (${any(path, MANUAL)}) ? 3 : 0;`));
-      const ps = paths.map((_, p) => `p${k}_${p}`);
-      gen.emit(`const q${k} = (${ps.map((x) => `${x} === 0`).join(' || ')}) ? 0 : (${ps.map((x) => `${x} === 1`).join(' && ')}) ? 1 : (${ps.map((x) => `${x} === 2`).join(' || ')}) ? 2 : 3;`);
+      paths.forEach((path, p) => {
+        const seen = path.map((m) => `(1 << s${m})`).join(' | ');
+        gen.emit(`const p${k}_${p} = (${pathTable >>> 0} >>> ((((${seen}) >> 1) & 7) << 1)) & 3;`);
+      });
+      gen.emit(`const q${k} = (${groupTable >>> 0} >>> ((${paths.map((_, p) => `(1 << p${k}_${p})`).join(' | ')}) << 1)) & 3;`);
     });
     const parts = [...singles.map((i) => `s${i}`), ...groups.map((_, k) => `q${k}`)];
     // Branch-free too: `seen` has bit c set when some part has code c; unmet counts the parts with code 1.
