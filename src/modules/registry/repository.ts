@@ -219,11 +219,11 @@ export interface ListFilter {
 }
 
 export type SortKey = 'name' | 'credit_code' | 'registration_date' | 'operating_revenue';
-const SORT_COLUMNS: Record<SortKey, { column: string; cast: string; nullable: boolean }> = {
-  name: { column: 'e.name', cast: 'text', nullable: false },
-  credit_code: { column: 'e.credit_code', cast: 'text', nullable: false },
-  registration_date: { column: 'e.registration_date', cast: 'date', nullable: true },
-  operating_revenue: { column: 'e.summary_operating_revenue', cast: 'numeric', nullable: true },
+const SORT_COLUMNS: Record<SortKey, { column: string; cast: string; nullable: boolean; unindexed: string }> = {
+  name: { column: 'e.name', cast: 'text', nullable: false, unindexed: "(e.name || '')" },
+  credit_code: { column: 'e.credit_code', cast: 'text', nullable: false, unindexed: "(e.credit_code || '')" },
+  registration_date: { column: 'e.registration_date', cast: 'date', nullable: true, unindexed: '(e.registration_date + 0)' },
+  operating_revenue: { column: 'e.summary_operating_revenue', cast: 'numeric', nullable: true, unindexed: '(e.summary_operating_revenue + 0)' },
 };
 
 export interface Page {
@@ -273,13 +273,18 @@ function filterSql(scope: Scope, filter: ListFilter, params: unknown[]): string[
   if (filter.text) {
     const text = filter.text.trim();
     const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
-    const like = add(`%${escaped}%`);
-    const prefix = add(`${escaped.toUpperCase()}%`);
-    const byName = [...text].length >= 2 ? `(e.name_pairs @> registry.character_pairs(${add(text)}) and e.name like ${like})` : `e.name like ${like}`;
-    where.push(`(${byName} or e.credit_code like ${prefix})`);
+    if (CREDIT_CODE_PREFIX.test(text)) {
+      where.push(`e.credit_code like ${add(`${escaped.toUpperCase()}%`)}`);
+    } else if ([...text].length < 2) {
+      where.push(`e.name like ${add(`%${escaped}%`)}`);
+    } else {
+      where.push(`(e.name_pairs @> registry.character_pairs(${add(text)}) and e.name like ${add(`%${escaped}%`)})`);
+    }
   }
   return where;
 }
+
+const CREDIT_CODE_PREFIX = /^[0-9A-Za-z]{2,18}$/;
 
 export async function countEnterprises(q: Queryable, scope: Scope, filter: ListFilter): Promise<number> {
   const params: unknown[] = [];
@@ -311,6 +316,10 @@ export async function listEnterprises(q: Queryable, scope: Scope, filter: ListFi
   }
   params.push(page.limit);
   const direction = ascending ? 'asc' : 'desc';
+  // With a name keyword the matches come from the name index and are sorted: walking a sort index instead and
+  // testing every row takes seconds when the matches sit together (a district's name in its own enterprises' names).
+  const order = filter.text ? sort.unindexed : sort.column;
+  const codeOrder = filter.text ? "(e.credit_code || '')" : 'e.credit_code';
   return q.query<ListedEnterprise>(
     `select e.credit_code, e.name, e.district_code, d.name as district_name, e.industry_code, i.name as industry_name,
             e.chains, e.size_class, e.registration_date, e.is_listed, e.titles, e.summary_year,
@@ -319,7 +328,7 @@ export async function listEnterprises(q: Queryable, scope: Scope, filter: ListFi
      left join ref.district d on d.code = e.district_code
      left join ref.industry i on i.code = e.industry_code
      ${where.length ? `where ${where.join(' and ')}` : ''}
-     order by ${sort.column} ${direction} nulls last, e.credit_code ${direction}
+     order by ${order} ${direction} nulls last, ${codeOrder} ${direction}
      limit $${params.length}`,
     params,
   );
