@@ -1,20 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
 import type { Scope } from './scope.ts';
+import type { Role } from './roles.ts';
 
-export const ROLES = ['city_admin', 'city_officer', 'district_officer', 'commissioner', 'department_handler', 'enterprise_user', 'bank_viewer', 'expert'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  city_admin: '市级管理员',
-  city_officer: '市经济信息委工作人员',
-  district_officer: '区县经信部门工作人员',
-  commissioner: '服务专员',
-  department_handler: '市级部门经办人',
-  enterprise_user: '企业用户',
-  bank_viewer: '金融机构',
-  expert: '评审专家',
-};
+export { ROLES, ROLE_LABELS, type Role } from './roles.ts';
 
 /** Every route declares who may call it; a route without a policy refuses to register. */
 export type Policy = { readonly public: true } | { readonly signedIn: true } | { readonly roles: readonly Role[] };

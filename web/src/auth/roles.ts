@@ -1,26 +1,6 @@
-/** The server's roles (src/platform/policy.ts), with the labels officers know them by. */
-export const ROLES = [
-  'city_admin',
-  'city_officer',
-  'district_officer',
-  'commissioner',
-  'department_handler',
-  'enterprise_user',
-  'bank_viewer',
-  'expert',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, ROLE_LABELS, type Role } from '../../../src/platform/roles.ts';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  city_admin: '市级管理员',
-  city_officer: '市经济信息委工作人员',
-  district_officer: '区县经信部门工作人员',
-  commissioner: '服务专员',
-  department_handler: '市级部门经办人',
-  enterprise_user: '企业用户',
-  bank_viewer: '金融机构',
-  expert: '评审专家',
-};
+export { ROLES, ROLE_LABELS, type Role } from '../../../src/platform/roles.ts';
 
 export const CITY_ROLES: readonly Role[] = ['city_admin', 'city_officer'];
 /** City and district officers: the government staff who run cultivation. */
