@@ -299,7 +299,10 @@ describe.each(testStores)('registry counts on %s', (kind) => {
   it('counts what the caller may see, by size, district and valid title', async () => {
     db = await openTestDb(kind);
     app = await buildServer({ db, config: readConfig() });
+    const indexes = async () => (await db.query<{ indexname: string }>(`select indexname from pg_indexes where schemaname = 'registry' order by indexname`)).map((r) => r.indexname);
+    const before = await indexes();
     await loadDemo(db, systemActor('test'), { count: 300, seed: 11, latestYear: 2025, today: '2026-06-30' });
+    expect(await indexes()).toEqual(before);
     const city = await signIn(app, db, [{ role: 'city_officer' }]);
     const yubei = await signIn(app, db, [{ role: 'district_officer', district_code: '500112' }]);
     const stats = async (session: Session) => (await app.inject({ method: 'GET', url: '/api/registry/stats', headers: session.headers })).json();

@@ -43,6 +43,15 @@ export async function loadDemo(db: Db, actor: Actor, options: DemoOptions): Prom
       [`tidu demo --count ${options.count} --seed ${options.seed}`, actor.id, actor.role, '合成演示数据，非真实企业'],
     );
     changeSetId = Number(changeSet.id);
+    // Into an empty registry, indexes are built once after loading instead of row by row (several times faster).
+    const [{ empty }] = await query<{ empty: boolean }>(`select not exists (select 1 from registry.enterprise) as empty`);
+    const deferredIndexes = empty
+      ? await query<{ name: string; definition: string }>(
+          `select indexname as name, indexdef as definition from pg_indexes
+           where schemaname = 'registry' and tablename in ('enterprise', 'enterprise_year') and indexname not like '%_pkey'`,
+        )
+      : [];
+    for (const index of deferredIndexes) await query(`drop index registry.${index.name}`);
     let enterprises: string[] = [];
     let years: string[] = [];
     let done = 0;
@@ -79,6 +88,7 @@ export async function loadDemo(db: Db, actor: Actor, options: DemoOptions): Prom
       if (enterprises.length >= CHUNK) await flush();
     }
     await flush();
+    for (const index of deferredIndexes) await query(index.definition);
     await writeAudit({ query }, actor, {
       action: 'registry.demo.load',
       objectType: 'registry',
