@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,7 +36,6 @@ export async function run(args: string[]): Promise<number> {
   mkdirSync(resultsDir, { recursive: true });
   const machine = { cores: cpus().length, memory_gb: Math.round(totalmem() / 2 ** 30), cpu: cpus()[0]?.model ?? null, node: process.version };
   const commit = gitCommit();
-  const summary: string[] = ['# 基准测试结果', '', `- 日期：${new Date().toISOString()}`, `- 提交：${commit ?? '未知'}`, `- 机器：${machine.cores} 核，${machine.memory_gb} GiB，${machine.cpu}`, `- 模式：${quick ? '快速（1/100 规模）' : '完整'}`, ''];
   const table: { name: string; wallSeconds: number; figures: Record<string, unknown> }[] = [];
   const suiteStarted = performance.now();
   for (const name of names) {
@@ -49,13 +48,32 @@ export async function run(args: string[]): Promise<number> {
     writeFileSync(join(resultsDir, `${name}${quick ? '.quick' : ''}.json`), JSON.stringify(record, null, 2) + '\n');
     process.stdout.write(`${JSON.stringify(figures)}\n`);
     table.push({ name, wallSeconds, figures });
-    summary.push(`## ${name}`, '', '```json', JSON.stringify(figures, null, 2), '```', '');
   }
-  const lines = resultTable(table, (performance.now() - suiteStarted) / 1000);
-  process.stdout.write(`\n${lines.join('\n')}\n`);
-  summary.splice(7, 0, ...lines, '');
-  writeFileSync(join(resultsDir, quick ? 'summary.quick.md' : 'summary.md'), summary.join('\n'));
+  process.stdout.write(`\n${resultTable(table, (performance.now() - suiteStarted) / 1000).join('\n')}\n`);
+  writeFileSync(join(resultsDir, quick ? 'summary.quick.md' : 'summary.md'), summaryOfResults(quick, machine));
   return 0;
+}
+
+const RECORD_KEYS = new Set(['scenario', 'quick', 'date', 'commit', 'machine', 'load_average', 'wall_seconds']);
+
+/**
+ * The summary of every scenario's latest result file, so running one scenario updates its row and keeps the others;
+ * each row names the commit and date it measured.
+ */
+function summaryOfResults(quick: boolean, machine: Record<string, unknown>): string {
+  const lines = ['# 基准测试结果', '', `- 机器：${machine.cores} 核，${machine.memory_gb} GiB，${machine.cpu}`, `- 模式：${quick ? '快速（1/100 规模）' : '完整'}`, ''];
+  const table: { name: string; wallSeconds: number; figures: Record<string, unknown> }[] = [];
+  const sections: string[] = [];
+  for (const name of Object.keys(SCENARIOS)) {
+    const path = join(resultsDir, `${name}${quick ? '.quick' : ''}.json`);
+    if (!existsSync(path)) continue;
+    const record = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    const figures = Object.fromEntries(Object.entries(record).filter(([key]) => !RECORD_KEYS.has(key)));
+    table.push({ name, wallSeconds: Number(record.wall_seconds ?? 0), figures });
+    sections.push(`## ${name}`, '', `提交 ${record.commit ?? '未知'}，${record.date}，负载 ${JSON.stringify(record.load_average ?? null)}`, '', '```json', JSON.stringify(figures, null, 2), '```', '');
+  }
+  const wall = table.reduce((sum, row) => sum + row.wallSeconds, 0);
+  return [...lines, ...resultTable(table, wall), '', ...sections].join('\n');
 }
 
 /** A Markdown table of every scenario's top-level figures, for the terminal and the summary. */
