@@ -4,6 +4,7 @@ import { bulkLoad, copyLine } from '../../../platform/bulk.ts';
 import type { Db } from '../../../platform/db.ts';
 import { listingColumns } from '../listing-columns.ts';
 import { splitProfile } from '../profile-mapping.ts';
+import { registryIsEmpty } from '../repository.ts';
 import { ENTERPRISE_COLUMNS, YEAR_FIELDS } from '../profile-fields.ts';
 import { referenceSets } from '../reference-sets.ts';
 import { syntheticProfiles } from './synthetic.ts';
@@ -44,8 +45,7 @@ export async function loadDemo(db: Db, actor: Actor, options: DemoOptions): Prom
     );
     changeSetId = Number(changeSet.id);
     // Into an empty registry, indexes are built once after loading instead of row by row (several times faster).
-    const [{ empty }] = await query<{ empty: boolean }>(`select not exists (select 1 from registry.enterprise) as empty`);
-    const deferredIndexes = empty
+    const deferredIndexes = (await registryIsEmpty({ query }))
       ? await query<{ name: string; definition: string }>(
           `select indexname as name, indexdef as definition from pg_indexes
            where schemaname = 'registry' and tablename in ('enterprise', 'enterprise_year') and indexname not like '%_pkey'`,

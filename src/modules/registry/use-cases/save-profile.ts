@@ -61,54 +61,52 @@ export async function storeProfile(
   if (!scopeAllows(scope, { credit_code: creditCode, district_code: (profile.district_code as string | null) ?? null })) {
     throw new AppError('FORBIDDEN', `您无权将企业“${creditCode}”登记到区县“${profile.district_code ?? '未填'}”：超出您的管辖范围`);
   }
-  {
-    const existing = await repo.loadEnterprise(tx, scope, creditCode, { forUpdate: true });
-    if (options.expected_version !== undefined && existing && existing.enterprise.version !== options.expected_version) {
-      throw new AppError('CONFLICT', `企业信息已被他人修改（当前版本 ${existing.enterprise.version}，您编辑的是版本 ${options.expected_version}），请刷新后重试`, {
-        current_version: existing.enterprise.version,
-      });
-    }
-    const revisions = existing ? diff(existing, split) : [];
-    if (existing && revisions.length === 0) {
-      return { credit_code: creditCode, version: existing.enterprise.version, created: false, changed: false, change_set_id: null };
-    }
-    const changeSetId = await repo.insertChangeSet(tx, {
-      source: options.source,
-      sourceRef: options.source_ref ?? null,
-      actor: actor.id,
-      actorRole: actor.role,
+  const existing = await repo.loadEnterprise(tx, scope, creditCode, { forUpdate: true });
+  if (options.expected_version !== undefined && existing && existing.enterprise.version !== options.expected_version) {
+    throw new AppError('CONFLICT', `企业信息已被他人修改（当前版本 ${existing.enterprise.version}，您编辑的是版本 ${options.expected_version}），请刷新后重试`, {
+      current_version: existing.enterprise.version,
     });
-    let version = 1;
-    if (!existing) {
-      await repo.insertEnterprise(tx, creditCode, write, changeSetId);
-    } else {
-      version = await repo.updateEnterprise(tx, creditCode, write, changeSetId);
-    }
-    await writeYears(tx, creditCode, split, existing, changeSetId);
-    await repo.insertRevisions(tx, creditCode, changeSetId, revisions);
-    await writeAudit(tx, actor, {
-      action: existing ? 'enterprise.profile.update' : 'enterprise.profile.create',
-      objectType: 'enterprise',
-      objectId: creditCode,
-      summary: existing
-        ? { version, changed: revisions.map((r) => r.entity), source: options.source }
-        : { version, name: profile.name, source: options.source },
-    });
-    return { credit_code: creditCode, version, created: !existing, changed: true, change_set_id: changeSetId };
+  }
+  const revisions = existing ? diff(existing, split) : [];
+  if (existing && revisions.length === 0) {
+    return { credit_code: creditCode, version: existing.enterprise.version, created: false, changed: false, change_set_id: null };
+  }
+  const changeSetId = await repo.insertChangeSet(tx, {
+    source: options.source,
+    sourceRef: options.source_ref ?? null,
+    actor: actor.id,
+    actorRole: actor.role,
+  });
+  let version = 1;
+  if (!existing) {
+    await repo.insertEnterprise(tx, creditCode, write, changeSetId);
+  } else {
+    version = await repo.updateEnterprise(tx, creditCode, write, changeSetId);
+  }
+  await writeYears(tx, creditCode, split, existing ? changedYears(revisions) : [...split.years.keys()], changeSetId);
+  await repo.insertRevisions(tx, creditCode, changeSetId, revisions);
+  await writeAudit(tx, actor, {
+    action: existing ? 'enterprise.profile.update' : 'enterprise.profile.create',
+    objectType: 'enterprise',
+    objectId: creditCode,
+    summary: existing
+      ? { version, changed: revisions.map((r) => r.entity), source: options.source }
+      : { version, name: profile.name, source: options.source },
+  });
+  return { credit_code: creditCode, version, created: !existing, changed: true, change_set_id: changeSetId };
+}
+
+/** Writes the years a revision names (or every year of a new enterprise); a year the document left out is deleted. */
+async function writeYears(tx: Queryable, creditCode: string, split: ReturnType<typeof splitProfile>, years: number[], changeSetId: number) {
+  for (const year of years) {
+    const values = split.years.get(year);
+    if (values) await repo.upsertYear(tx, creditCode, year, values, changeSetId);
+    else await repo.deleteYear(tx, creditCode, year);
   }
 }
 
-async function writeYears(tx: Parameters<typeof repo.upsertYear>[0], creditCode: string, split: ReturnType<typeof splitProfile>, existing: repo.StoredEnterprise | null, changeSetId: number) {
-  const oldYears = new Map(existing?.years.map((row) => [row.fiscal_year, row]) ?? []);
-  for (const [year, values] of split.years) {
-    const old = oldYears.get(year);
-    if (!old || Object.keys(values).some((field) => !same(values[field], old[field as keyof typeof old]))) {
-      await repo.upsertYear(tx, creditCode, year, values, changeSetId);
-    }
-  }
-  for (const year of oldYears.keys()) if (!split.years.has(year)) await repo.deleteYear(tx, creditCode, year);
-
-}
+const changedYears = (revisions: repo.RevisionInput[]) =>
+  revisions.filter((revision) => revision.entity.startsWith('year:')).map((revision) => Number(revision.entity.slice(5)));
 
 /** What a write changes, entity by entity, with only the changed keys of each. */
 function diff(existing: repo.StoredEnterprise, split: ReturnType<typeof splitProfile>): repo.RevisionInput[] {

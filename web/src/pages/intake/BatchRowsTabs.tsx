@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import { App, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatNumber } from '../../lib/format.ts';
+import { useApi } from '../../lib/useApi.ts';
 import { intakeApi, type BatchCounts, type BatchRow, type RowOutcome, type RowProblem } from './intakeApi.ts';
 
 const PAGE_SIZE = 50;
@@ -84,29 +85,8 @@ const problemColumns: TableColumnsType<ProblemLine> = [
 
 /** A page of one outcome's rows, fetched when its tab is first shown and on every page turn. */
 function useRowsPage(batchId: number, outcome: RowOutcome, page: number) {
-  const { message } = App.useApp();
-  const [rows, setRows] = useState<BatchRow[]>([]);
-  const [loading, setLoading] = useState(true);
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    intakeApi.rows(batchId, outcome, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }).then(
-      (loaded) => {
-        if (!current) return;
-        setRows(loaded);
-        setLoading(false);
-      },
-      (err: Error) => {
-        if (!current) return;
-        setLoading(false);
-        message.error(err.message);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [batchId, outcome, page, message]);
-  return { rows, loading };
+  const { data, loading } = useApi(() => intakeApi.rows(batchId, outcome, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), [batchId, outcome, page]);
+  return { rows: data ?? [], loading };
 }
 
 function OutcomeTable({ batchId, outcome, total }: { batchId: number; outcome: Exclude<RowOutcome, 'rejected'>; total: number }) {
