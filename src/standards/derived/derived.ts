@@ -28,6 +28,13 @@ function tri(value: unknown): number {
   return value === true ? 1 : value === false ? 0 : NaN;
 }
 
+/** An empty record as null, so criteria skip their per-id lookups for the usual profile without judgements or scores. */
+function entriesOrNull<T extends object>(record: T | null | undefined): T | null {
+  if (record == null) return null;
+  for (const _ in record) return record;
+  return null;
+}
+
 function fromItemTruth(t: number): number {
   return t === YES ? 1 : t === NO ? 0 : NaN;
 }
@@ -170,8 +177,8 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
   o.valuationUsd = num(p.valuation_usd);
   o.financingUsd = num(p.cumulative_financing_usd);
   o.talentsLo = talents ? talents.length : NaN;
-  o.judgements = p.reviewer_judgements ?? null;
-  o.reviewerScores = p.reviewer_scores ?? null;
+  o.judgements = entriesOrNull(p.reviewer_judgements);
+  o.reviewerScores = entriesOrNull(p.reviewer_scores);
   return o;
 }
 
