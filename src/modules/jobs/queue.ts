@@ -13,8 +13,11 @@ export {
   finishJob as completeJob,
   failJob,
   failGroup as failJobGroup,
+  failAbandonedJobs,
   jobsOfGroup,
+  latestJobsOfGroups,
   releaseJob,
+  retryJob,
   deleteFinishedJobs as forgetFinishedJobs,
   type Job,
 } from './repository.ts';
