@@ -7,7 +7,12 @@ import { referenceSets } from '../registry/reference-sets.ts';
 import { testCreditCode } from '../registry/testing.ts';
 import { getProfile } from '../registry/use-cases/get-portrait.ts';
 import { saveProfile } from '../registry/use-cases/save-profile.ts';
-import { commitImport } from './use-cases/commit-import.ts';
+import { systemActor } from '../../platform/audit.ts';
+import { createUser } from '../identity/use-cases/manage-users.ts';
+import { claimJob, jobsOfGroup } from '../jobs/queue.ts';
+import { importJobHandlers } from './runner.ts';
+import { requestCommit } from './use-cases/commit-import.ts';
+import { batchGroup, COMMIT_JOB } from './use-cases/import-jobs.types.ts';
 import { buildTemplate } from './use-cases/build-template.ts';
 import { errorWorkbook } from './use-cases/error-workbook.ts';
 import { getImport } from './use-cases/get-import.ts';
@@ -15,7 +20,7 @@ import { importFile } from './use-cases/import-file.ts';
 import { startImport } from './use-cases/start-import.ts';
 import { undoImport } from './use-cases/undo-import.ts';
 import type { Viewer } from './use-cases/list-imports.ts';
-import { csvOf, encodeGbk, templateHeaders, workbookOf, type Cells } from './testing.ts';
+import { csvOf, encodeGbk, runImportJobs, templateHeaders, workbookOf, type Cells } from './testing.ts';
 import type { ImportKind } from './sheets.ts';
 
 const TODAY = '2026-06-30';
@@ -30,6 +35,13 @@ describe.each(testStores)('import on %s', (kind) => {
 
   beforeAll(async () => {
     db = await openTestDb(kind);
+    // The account the import jobs act for: a worker rebuilds its scope from its grants.
+    await createUser(
+      db,
+      systemActor('test'),
+      { username: city.actor.id, display_name: '市级测试', grants: [{ role: 'city_officer', district_code: null, credit_code: null, department: null, institution: null }] },
+      { password: 'Test-pass-2026!', mustChangePassword: false },
+    );
   });
   afterAll(async () => {
     await db?.close();
@@ -37,6 +49,20 @@ describe.each(testStores)('import on %s', (kind) => {
 
   const run = (importKind: ImportKind, file: Buffer, options: { dryRun?: boolean; scope?: ReturnType<typeof systemScope>; fileName?: string } = {}) =>
     importFile(db, city, options.scope ?? systemScope(), { kind: importKind, fileName: options.fileName ?? `${importKind}.xlsx`, file }, { dryRun: options.dryRun ?? false, source: 'import', today: TODAY });
+
+  /** Uploads a file and lets a worker check it, as the page does over HTTP. */
+  async function previewed(importKind: ImportKind, fileName: string, file: Buffer): Promise<number> {
+    const { id } = await startImport(db, city, city.actor.id, { kind: importKind, fileName, file }, TODAY);
+    await runImportJobs(db);
+    return id;
+  }
+
+  /** Asks for the commit of a batch and lets a worker write it. */
+  async function committed(id: number) {
+    await requestCommit(db, city, city.actor.id, id, { source: 'import', today: TODAY });
+    await runImportJobs(db);
+    return getImport(db, city, id, { limit: 1, offset: 0 });
+  }
 
   const basics = (credit_code: string, name: string, extra: Cells = {}): Cells => ({
     credit_code,
@@ -136,8 +162,7 @@ describe.each(testStores)('import on %s', (kind) => {
     expect(yearsReport.updated).toBe(2);
 
     // R&D above revenue is a warning: the row is imported, and the preview says why it deserves a look.
-    const { id, analysed } = await startImport(db, city, systemScope(), { kind: 'years', fileName: 'warn.xlsx', file: await workbookOf('years', [{ credit_code: existing, year: 2021, operating_revenue: 100, rd_expense: 150 }]) }, TODAY);
-    await analysed;
+    const id = await previewed('years', 'warn.xlsx', await workbookOf('years', [{ credit_code: existing, year: 2021, operating_revenue: 100, rd_expense: 150 }]));
     const preview = await getImport(db, city, id, { limit: 10, offset: 0 });
     expect(preview.rows[0]).toMatchObject({ outcome: 'updated', problems: [expect.objectContaining({ code: 'RD_ABOVE_REVENUE', severity: 'warning' })] });
 
@@ -158,22 +183,21 @@ describe.each(testStores)('import on %s', (kind) => {
     ]);
     const basicsFile = await workbookOf('basics', [basics(fresh, '重庆新建企业有限公司'), basics(known, '重庆预览对比有限公司')]);
 
-    const { id, analysed } = await startImport(db, city, systemScope(), { kind: 'basics', fileName: '企业.xlsx', file: basicsFile }, TODAY);
-    await analysed;
+    const id = await previewed('basics', '企业.xlsx', basicsFile);
     const preview = await getImport(db, city, id, { limit: 10, offset: 0 });
     expect(preview.status).toBe('previewed');
     expect(preview.rows.map((row) => row.outcome)).toEqual(['new', 'unchanged']);
-    await commitImport(db, city, systemScope(), id, { source: 'import', today: TODAY });
+    await committed(id);
     expect((await getProfile(db, systemScope(), fresh)).name).toBe('重庆新建企业有限公司');
 
-    const { id: yearsBatch, analysed: yearsAnalysed } = await startImport(db, city, systemScope(), { kind: 'years', fileName: '年度.xlsx', file }, TODAY);
-    await yearsAnalysed;
+    const yearsBatch = await previewed('years', '年度.xlsx', file);
     const yearsPreview = await getImport(db, city, yearsBatch, { limit: 10, offset: 0 });
     expect(yearsPreview.rows[0]).toMatchObject({ outcome: 'updated', changes: [{ column: '营业收入（万元）', old: 800, new: 900 }] });
     expect(yearsPreview.rows[1]).toMatchObject({ outcome: 'updated', changes: [{ column: '营业收入（万元）', old: null, new: 700 }] });
     expect((await getProfile(db, systemScope(), known)).years).toMatchObject({ '2025': { operating_revenue: 800 } });
-    const committed = await commitImport(db, city, systemScope(), yearsBatch, { source: 'import', today: TODAY });
-    expect(committed.counts).toMatchObject({ updated: 2 });
+    const yearsCommitted = await committed(yearsBatch);
+    expect(yearsCommitted.status).toBe('committed');
+    expect(yearsCommitted.counts).toMatchObject({ updated: 2 });
     const after = await getProfile(db, systemScope(), known);
     expect(after.years).toMatchObject({ '2025': { operating_revenue: 900, employees_period_end: 40 }, '2024': { operating_revenue: 700 } });
 
@@ -234,22 +258,123 @@ describe.each(testStores)('import on %s', (kind) => {
       changeSets: await db.query(`select count(*)::int as n from platform.change_set`),
       audit: await db.query(`select count(*)::int as n from platform.audit_log`),
     });
-    const { id, analysed } = await startImport(db, city, systemScope(), { kind: 'basics', fileName: 'crash.xlsx', file }, TODAY);
-    await analysed;
+    const id = await previewed('basics', 'crash.xlsx', file);
     const before = await snapshot();
-    await expect(
-      commitImport(db, city, systemScope(), id, {
-        source: 'import',
-        today: TODAY,
-        onProgress: (written) => {
-          if (written >= 2) throw new Error('模拟进程崩溃');
-        },
-      }),
-    ).rejects.toThrow('模拟进程崩溃');
-    expect(await snapshot()).toEqual(before);
-    expect((await getImport(db, city, id, { limit: 1, offset: 0 })).status).toBe('previewed');
-    await commitImport(db, city, systemScope(), id, { source: 'import', today: TODAY });
+    await requestCommit(db, city, city.actor.id, id, { source: 'import', today: TODAY });
+    const afterRequest = await snapshot();
+    // The worker's transaction fails after two enterprises: nothing of it stays, and the job waits for another attempt.
+    await runImportJobs(db, { retrySeconds: 3600 }, {
+      onWrite: (written) => {
+        if (written >= 2) throw new Error('模拟写入中断');
+      },
+    });
+    expect(await snapshot()).toEqual(afterRequest);
+    expect(afterRequest.enterprises).toEqual(before.enterprises);
+    expect(afterRequest.changeSets).toEqual(before.changeSets);
+    const waiting = await getImport(db, city, id, { limit: 1, offset: 0 });
+    expect(waiting).toMatchObject({ status: 'committing', progress: { phase: 'queued' } });
+    expect(waiting.failure).toContain('第 1 次尝试失败，稍后重试：写入企业库时出错，本次未写入任何数据：模拟写入中断');
+    // Its retry is due: the next attempt writes the whole batch once.
+    await db.query(`update jobs.job set run_after = now() where group_key = $1`, [batchGroup(id)]);
+    await runImportJobs(db);
+    const done = await getImport(db, city, id, { limit: 1, offset: 0 });
+    expect(done).toMatchObject({ status: 'committed', failure: null, progress: null, counts: { new: 2, updated: 1 } });
     expect((await getProfile(db, systemScope(), known)).is_listed).toBe(true);
+    expect(await jobsOfGroup(db, batchGroup(id))).toEqual([expect.objectContaining({ kind: 'intake.analyse', status: 'done' }), expect.objectContaining({ kind: COMMIT_JOB, status: 'done', attempts: 2 })]);
+  });
+
+  it('commits exactly once when the worker holding the commit dies and another takes it over after its lease expires', async () => {
+    const fresh = [code(), code(), code()];
+    const id = await previewed('basics', 'dies.xlsx', await workbookOf('basics', fresh.map((c, i) => basics(c, `重庆接手提交${'甲乙丙'[i]}有限公司`))));
+    await requestCommit(db, city, city.actor.id, id, { source: 'import', today: TODAY });
+
+    // A worker claims the commit and dies in the middle of its transaction: it never beats the job's heartbeat again.
+    const dying = (await claimJob<Record<string, unknown>, unknown>(db, 'dying-worker', [COMMIT_JOB], 30, null))!;
+    expect(dying.payload).toMatchObject({ batch_id: id });
+    const handler = importJobHandlers(db, {
+      onWrite: () => {
+        throw new Error('进程被终止');
+      },
+    })[COMMIT_JOB];
+    await expect(handler.run(dying, { owner: 'dying-worker', shouldStop: () => false })).rejects.toThrow('进程被终止');
+    expect((await getImport(db, city, id, { limit: 1, offset: 0 })).status).toBe('committing');
+    expect(await db.query(`select count(*)::int as n from intake.batch_change where batch_id = $1`, [id])).toEqual([{ n: 0 }]);
+
+    // Within the lease nobody takes it (the embedded store's own process takes over at once: it can only be its predecessor's).
+    if (kind === 'postgres') {
+      await runImportJobs(db, { staleSeconds: 30 });
+      expect((await jobsOfGroup(db, batchGroup(id)))[1]).toMatchObject({ status: 'running', owner: 'dying-worker' });
+    }
+    // Once the heartbeat is older than the lease, a live worker claims it and commits.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await runImportJobs(db, { staleSeconds: 1 });
+    const done = await getImport(db, city, id, { limit: 1, offset: 0 });
+    expect(done).toMatchObject({ status: 'committed', counts: { new: 3 } });
+    const [job] = (await jobsOfGroup(db, batchGroup(id))).filter((j) => j.kind === COMMIT_JOB);
+    expect(job).toMatchObject({ status: 'done', attempts: 2 });
+    expect(job.owner).not.toBe('dying-worker');
+
+    // Exactly once: one change set per enterprise, one commit in the audit log, the batch's changes once.
+    const [{ n: changeSets }] = await db.query<{ n: number }>(`select count(*)::int as n from platform.change_set where source_ref like $1`, [`导入批次 #${id}｜%`]);
+    expect(changeSets).toBe(3);
+    const [{ n: commits }] = await db.query<{ n: number }>(`select count(*)::int as n from platform.audit_log where action = 'intake.import.commit' and object_id = $1`, [String(id)]);
+    expect(commits).toBe(1);
+    expect(await db.query(`select count(*)::int as n from intake.batch_change where batch_id = $1`, [id])).toEqual([{ n: 3 }]);
+
+    // A commit job claimed again once its batch is committed only completes: nothing is written twice.
+    await db.query(`update jobs.job set status = 'running', owner = 'late', heartbeat_at = now() - interval '1 hour' where id = $1`, [job.id]);
+    await runImportJobs(db, { staleSeconds: 1 });
+    expect(await db.query(`select count(*)::int as n from intake.batch_change where batch_id = $1`, [id])).toEqual([{ n: 3 }]);
+    expect((await jobsOfGroup(db, batchGroup(id))).find((j) => j.id === job.id)).toMatchObject({ status: 'done' });
+  });
+
+  it('stops retrying a commit after the maximum attempts and shows the batch failed with the reason', async () => {
+    const id = await previewed('basics', 'flaky.xlsx', await workbookOf('basics', [basics(code(), '重庆反复失败有限公司')]));
+    await requestCommit(db, city, city.actor.id, id, { source: 'import', today: TODAY });
+    await runImportJobs(db, { maxAttempts: 3, retrySeconds: 0 }, {
+      onWrite: () => {
+        throw new Error('数据库连接中断');
+      },
+    });
+    const failed = await getImport(db, city, id, { limit: 1, offset: 0 });
+    expect(failed.status).toBe('failed');
+    expect(failed.failure).toBe('提交失败：写入企业库时出错，本次未写入任何数据：数据库连接中断（已尝试 3 次，不再重试）');
+    const [job] = (await jobsOfGroup(db, batchGroup(id))).filter((j) => j.kind === COMMIT_JOB);
+    expect(job).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(await claimJob(db, 'another', [COMMIT_JOB], 0, null)).toBeNull();
+    expect((await db.query(`select 1 from registry.enterprise where name = '重庆反复失败有限公司'`)).length).toBe(0);
+    const audit = await db.query<{ action: string }>(`select action from platform.audit_log where object_type = 'import_batch' and object_id = $1 order by id`, [String(id)]);
+    expect(audit.map((a) => a.action)).toEqual(['intake.import.upload', 'intake.import.commit_request', 'intake.import.commit_failed']);
+    await expect(requestCommit(db, city, city.actor.id, id, { source: 'import' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('fails a commit whose workers all died, after the maximum attempts, instead of handing it out again', async () => {
+    const id = await previewed('basics', 'oom.xlsx', await workbookOf('basics', [basics(code(), '重庆内存不足有限公司')]));
+    await requestCommit(db, city, city.actor.id, id, { source: 'import', today: TODAY });
+    for (const owner of ['dead-1', 'dead-2', 'dead-3']) expect(await claimJob(db, owner, [COMMIT_JOB], 0, null, 3)).toMatchObject({ owner });
+    await runImportJobs(db, { staleSeconds: 0, maxAttempts: 3 });
+    const failed = await getImport(db, city, id, { limit: 1, offset: 0 });
+    expect(failed.status).toBe('failed');
+    expect(failed.failure).toMatch(/^提交失败：执行该任务的进程已中断 3 次/);
+    expect(await claimJob(db, 'another', [COMMIT_JOB], 0, null, 3)).toBeNull();
+    expect((await db.query(`select 1 from registry.enterprise where name = '重庆内存不足有限公司'`)).length).toBe(0);
+  });
+
+  it('refuses a job for a user whose account was disabled meanwhile, without retrying', async () => {
+    await createUser(
+      db,
+      systemActor('test'),
+      { username: 'district_gone', display_name: '已停用', grants: [{ role: 'district_officer', district_code: YUBEI, credit_code: null, department: null, institution: null }] },
+      { password: 'Test-pass-2026!', mustChangePassword: false },
+    );
+    const viewer: Viewer = { actor: { id: 'district_gone', role: 'district_officer', clientIp: null }, seesAll: false };
+    const { id } = await startImport(db, viewer, 'district_gone', { kind: 'basics', fileName: 'gone.xlsx', file: await workbookOf('basics', [basics(code(), '重庆停用账号有限公司')]) }, TODAY);
+    await db.query(`update identity.user_account set disabled = true where username = 'district_gone'`);
+    await runImportJobs(db);
+    const batch = await getImport(db, viewer, id, { limit: 1, offset: 0 });
+    expect(batch).toMatchObject({ status: 'failed', counts: null });
+    expect(batch.failure).toContain('账号已停用或不存在');
+    expect((await jobsOfGroup(db, batchGroup(id)))[0]).toMatchObject({ status: 'failed', attempts: 1 });
   });
 
   it('reads CSV in GBK and UTF-8, with Chinese template headers or the contract keys', async () => {
@@ -289,9 +414,8 @@ describe.each(testStores)('import on %s', (kind) => {
       { credit_code: holder, title: '专精特新中小企业', level: '省级（重庆市级）', issue_date: '2024-09-01', expiry_date: '2027-09-01' },
       { credit_code: holder, title: '未知称号', issue_date: '2024-09-01' },
     ]);
-    const { id, analysed } = await startImport(db, city, systemScope(), { kind: 'qualifications', fileName: '资质.xlsx', file }, TODAY);
-    await analysed;
-    await commitImport(db, city, systemScope(), id, { source: 'import', today: TODAY });
+    const id = await previewed('qualifications', '资质.xlsx', file);
+    await committed(id);
     expect((await getProfile(db, systemScope(), holder)).qualifications).toEqual([
       { title: 'specialized_sme', level: 'provincial', issue_date: '2024-09-01', expiry_date: '2027-09-01' },
     ]);

@@ -5,7 +5,7 @@ import type { ImportKind } from './sheets.ts';
 
 /** The intake slice's only SQL. */
 
-export type BatchStatus = 'analysing' | 'previewed' | 'committed' | 'undone' | 'failed';
+export type BatchStatus = 'analysing' | 'previewed' | 'committing' | 'committed' | 'undone' | 'failed';
 
 export interface BatchRow {
   id: number;
@@ -56,8 +56,26 @@ export async function listBatches(q: Queryable, options: { actor: string | null;
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }
 
-export async function finishAnalysis(q: Queryable, id: number, result: { status: 'previewed' | 'failed'; counts: unknown; failure: string | null }): Promise<void> {
-  await q.query(`update intake.batch set status = $2, counts = $3, failure = $4 where id = $1`, [id, result.status, JSON.stringify(result.counts), result.failure]);
+/** False when the batch was no longer being analysed. */
+export async function finishAnalysis(q: Queryable, id: number, result: { status: 'previewed' | 'failed'; counts: unknown; failure: string | null }): Promise<boolean> {
+  const rows = await q.query(`update intake.batch set status = $2, counts = $3, failure = $4 where id = $1 and status = 'analysing' returning id`, [
+    id,
+    result.status,
+    JSON.stringify(result.counts),
+    result.failure,
+  ]);
+  return rows.length === 1;
+}
+
+/** A previewed batch whose commit was asked for and queued. */
+export async function markCommitting(q: Queryable, id: number): Promise<void> {
+  await q.query(`update intake.batch set status = 'committing', failure = null where id = $1`, [id]);
+}
+
+/** A commit that will not be tried again: nothing of the batch was written. False when the batch was not committing. */
+export async function markCommitFailed(q: Queryable, id: number, failure: string): Promise<boolean> {
+  const rows = await q.query(`update intake.batch set status = 'failed', failure = $2 where id = $1 and status = 'committing' returning id`, [id, failure]);
+  return rows.length === 1;
 }
 
 export async function markCommitted(q: Queryable, id: number, actor: string, counts: unknown): Promise<void> {

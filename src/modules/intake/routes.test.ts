@@ -6,7 +6,7 @@ import { openTestDb, testStores } from '../../platform/testing/stores.ts';
 import { buildServer } from '../../server.ts';
 import { signIn, type Session } from '../identity/testing.ts';
 import { testCreditCode } from '../registry/testing.ts';
-import { workbookOf } from './testing.ts';
+import { runImportJobs, workbookOf } from './testing.ts';
 
 describe.each(testStores)('import and export over HTTP on %s', (kind) => {
   let db: Db;
@@ -15,7 +15,8 @@ describe.each(testStores)('import and export over HTTP on %s', (kind) => {
 
   beforeAll(async () => {
     db = await openTestDb(kind);
-    app = await buildServer({ db, config: readConfig() });
+    // The API queues the work; the test runs a worker over the queue, as a `tidu worker` process would.
+    app = await buildServer({ db, config: { ...readConfig(), serverRunsJobs: false } });
     district = await signIn(app, db, [{ role: 'district_officer', district_code: '500112' }]);
   });
   afterAll(async () => {
@@ -31,12 +32,10 @@ describe.each(testStores)('import and export over HTTP on %s', (kind) => {
       payload: file,
     });
     expect(response.statusCode, response.body).toBe(202);
+    expect(response.json()).toMatchObject({ status: 'analysing', progress: { phase: 'queued', rows: 0 } });
     const id = response.json().id as number;
-    for (;;) {
-      const batch = (await app.inject({ method: 'GET', url: `/api/intake/imports/${id}?limit=50`, headers: session.headers })).json();
-      if (batch.status !== 'analysing') return batch;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await runImportJobs(db);
+    return (await app.inject({ method: 'GET', url: `/api/intake/imports/${id}?limit=50`, headers: session.headers })).json();
   }
 
   it('uploads, previews, commits within the district, and exports the list and the profiles', async () => {
@@ -54,9 +53,15 @@ describe.each(testStores)('import and export over HTTP on %s', (kind) => {
     expect(preview).toMatchObject({ status: 'previewed', counts: { new: 1, rejected: 1 } });
     expect(preview.rows[1]).toMatchObject({ outcome: 'rejected', problems: [expect.objectContaining({ code: 'OUT_OF_SCOPE', column: '所属区县' })] });
 
-    const committed = await app.inject({ method: 'POST', url: `/api/intake/imports/${preview.id}/commit`, headers: district.headers, payload: {} });
-    expect(committed.statusCode, committed.body).toBe(200);
-    expect(committed.json().status).toBe('committed');
+    const queued = await app.inject({ method: 'POST', url: `/api/intake/imports/${preview.id}/commit`, headers: district.headers, payload: {} });
+    expect(queued.statusCode, queued.body).toBe(202);
+    expect(queued.json()).toMatchObject({ status: 'committing', progress: { phase: 'queued' } });
+    const again = await app.inject({ method: 'POST', url: `/api/intake/imports/${preview.id}/commit`, headers: district.headers, payload: {} });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toBe(`导入批次 #${preview.id} 正在提交，请稍候`);
+    await runImportJobs(db);
+    const committed = await app.inject({ method: 'GET', url: `/api/intake/imports/${preview.id}`, headers: district.headers });
+    expect(committed.json()).toMatchObject({ status: 'committed', progress: null, counts: { new: 1, rejected: 1 } });
     const history = await app.inject({ method: 'GET', url: '/api/intake/imports', headers: district.headers });
     expect(history.json().items[0]).toMatchObject({ id: preview.id, status: 'committed', kind_label: '企业基本信息' });
 
@@ -77,7 +82,7 @@ describe.each(testStores)('import and export over HTTP on %s', (kind) => {
     const profiles = await app.inject({ method: 'GET', url: '/api/exports/profiles.json', headers: district.headers });
     expect(profiles.json().enterprises.map((p: { credit_code: string }) => p.credit_code)).toEqual([own]);
     const audit = await db.query<{ action: string }>(`select action from platform.audit_log where action like 'registry.export%' or action like 'intake.%' order by id`);
-    expect(audit.map((a) => a.action)).toEqual(['intake.import.upload', 'intake.import.commit', 'registry.export.xlsx', 'registry.export.profiles']);
+    expect(audit.map((a) => a.action)).toEqual(['intake.import.upload', 'intake.import.commit_request', 'intake.import.commit', 'registry.export.xlsx', 'registry.export.profiles']);
   });
 
   it('refuses a body that is not a file', async () => {

@@ -7,9 +7,10 @@ import { actorOf } from '../../platform/request-actor.ts';
 import type { AppDeps } from '../../server.ts';
 import { referenceSets } from '../registry/reference-sets.ts';
 import { listEnterprisesQuery } from '../registry/use-cases/list-enterprises.types.ts';
+import { ImportRunner } from './runner.ts';
 import { IMPORT_KIND_LABELS } from './sheets.ts';
 import { buildTemplate } from './use-cases/build-template.ts';
-import { commitImport } from './use-cases/commit-import.ts';
+import { requestCommit } from './use-cases/commit-import.ts';
 import { errorWorkbook } from './use-cases/error-workbook.ts';
 import { exportEnterprises } from './use-cases/export-enterprises.ts';
 import { exportProfiles } from './use-cases/export-profiles.ts';
@@ -36,9 +37,13 @@ const sourceOf = (principal: Principal) => ([...principal.roles].every((role) =>
 const attachment = (reply: FastifyReply, type: string, fileName: string) =>
   reply.header('content-type', type).header('content-disposition', `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
 
-export async function intakeRoutes(fastify: FastifyInstance, { db }: AppDeps) {
+export async function intakeRoutes(fastify: FastifyInstance, { db, config }: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const tags = ['数据交换'];
+  // Checking a file and committing a batch are jobs; without a runner here they wait for `tidu worker` processes.
+  const runner = config.serverRunsJobs ? new ImportRunner(db) : null;
+  fastify.addHook('onReady', async () => runner?.start());
+  fastify.addHook('onClose', async () => runner?.stop());
   // Files arrive as the request body itself, so that the page can show upload progress and large files need no multipart parsing.
   app.addContentTypeParser(['application/octet-stream', XLSX, 'text/csv'], { parseAs: 'buffer', bodyLimit: UPLOAD_LIMIT }, (_request, body, done) => done(null, body));
 
@@ -55,7 +60,7 @@ export async function intakeRoutes(fastify: FastifyInstance, { db }: AppDeps) {
     config: importers,
     schema: {
       tags,
-      summary: '上传文件并试导入（只检查、不写入）；请求体为文件本身（.xlsx 或 CSV，UTF-8 或 GBK）',
+      summary: '上传文件并试导入（只检查、不写入，由后台任务执行，轮询批次查看进度）；请求体为文件本身（.xlsx 或 CSV，UTF-8 或 GBK）',
       querystring: startImportQuery,
       response: { 202: batchSummary, 400: errorResponse, 415: errorResponse },
     },
@@ -64,8 +69,8 @@ export async function intakeRoutes(fastify: FastifyInstance, { db }: AppDeps) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以文件内容作为请求体上传（Content-Type: application/octet-stream、text/csv 或 .xlsx 类型）');
       }
       const viewer = viewerOf(request);
-      const { id, analysed } = await startImport(db, viewer, principalOf(request).scope, { kind: request.query.type, fileName: request.query.file_name, file: request.body });
-      analysed.catch((error: Error) => request.log.error(error));
+      const { id } = await startImport(db, viewer, principalOf(request).username, { kind: request.query.type, fileName: request.query.file_name, file: request.body });
+      runner?.wake();
       const detail = await getImport(db, viewer, id, { limit: 1, offset: 0 });
       return reply.status(202).send({ ...detail, rows: undefined } as never);
     },
@@ -85,10 +90,17 @@ export async function intakeRoutes(fastify: FastifyInstance, { db }: AppDeps) {
 
   app.post('/api/intake/imports/:id/commit', {
     config: importers,
-    schema: { tags, summary: '确认导入：在一个事务中写入全部有效行（被拒绝的行不写入）', params: batchParams, response: { 200: batchSummary, 404: errorResponse, 409: errorResponse } },
-    handler: (request) => {
+    schema: {
+      tags,
+      summary: '确认导入：排入后台任务，在一个事务中写入全部有效行（被拒绝的行不写入）；轮询批次查看进度与结果',
+      params: batchParams,
+      response: { 202: batchSummary, 404: errorResponse, 409: errorResponse },
+    },
+    handler: async (request, reply) => {
       const principal = principalOf(request);
-      return commitImport(db, viewerOf(request), principal.scope, request.params.id, { source: sourceOf(principal) });
+      const summary = await requestCommit(db, viewerOf(request), principal.username, request.params.id, { source: sourceOf(principal) });
+      runner?.wake();
+      return reply.status(202).send(summary);
     },
   });
 

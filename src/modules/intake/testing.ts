@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import type { Db } from '../../platform/db.ts';
+import type { JobWorkerSettings } from '../jobs/worker.ts';
+import { ImportRunner, type ImportRunnerHooks } from './runner.ts';
 import { headerOf, importKindSpec, type ImportKind } from './sheets.ts';
 
 /** Test files: a workbook or CSV with the template's Chinese headers (or any headers given) and rows of values. */
@@ -56,4 +59,15 @@ function gbkTable(): Map<string, number> {
     }
   }
   return table;
+}
+
+/**
+ * Runs a real import worker over the queue until it finds nothing to do: the way tests execute the analysis and
+ * commit jobs that startImport and requestCommit queue. Retries are due at once unless told otherwise.
+ */
+export async function runImportJobs(db: Db, settings: Partial<JobWorkerSettings> = {}, hooks: ImportRunnerHooks = {}): Promise<void> {
+  const runner = new ImportRunner(db, { staleSeconds: 30, pollMs: 60_000, maxAttempts: 3, retrySeconds: 0, ...settings }, hooks);
+  runner.wake();
+  await runner.idle();
+  await runner.stop();
 }

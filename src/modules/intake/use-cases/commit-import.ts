@@ -1,4 +1,4 @@
-import { writeAudit } from '../../../platform/audit.ts';
+import { writeAudit, type Actor } from '../../../platform/audit.ts';
 import type { Db, Queryable } from '../../../platform/db.ts';
 import { todayIso } from '../../../platform/dates.ts';
 import { AppError } from '../../../platform/errors.ts';
@@ -9,7 +9,10 @@ import { storeProfile } from '../../registry/use-cases/save-profile.ts';
 import { analyseImport, type Analysis, type EnterprisePlan } from '../analyse.ts';
 import { readRows } from '../read-file.ts';
 import * as repo from '../repository.ts';
-import { batchSummary, visibleBatch, type Viewer } from './list-imports.ts';
+import { enqueueJobs } from '../../jobs/queue.ts';
+import { getImport } from './get-import.ts';
+import { COMMIT_JOB, batchGroup, type ImportJobPayload } from './import-jobs.types.ts';
+import { STATUS_LABELS, visibleBatch, type Viewer } from './list-imports.ts';
 import type { BatchSummary } from './imports.types.ts';
 
 export type ImportSource = 'import' | 'self_declared';
@@ -30,29 +33,74 @@ function sourceRef(fileName: string, batchId: number, plan: EnterprisePlan): str
 }
 
 /**
- * Writes every valid row of a previewed batch in one transaction: the analysis is run again inside it,
- * against the registry as it is now, so what is written is what the rows say today. Rejected rows are
- * left out; an error anywhere writes nothing.
+ * Queues the commit of a previewed batch: the batch becomes `committing` and a commit job for a worker is queued, in
+ * one transaction with the audit record of the request. The worker writes the rows (`commitBatch`).
  */
-export async function commitImport(db: Db, viewer: Viewer, scope: Scope, id: number, options: CommitOptions): Promise<BatchSummary> {
-  const refs = await referenceSets(db);
+export async function requestCommit(db: Db, viewer: Viewer, username: string, id: number, options: { source: ImportSource; today?: string }): Promise<BatchSummary> {
   await db.transaction(async (tx) => {
     const batch = await visibleBatch(tx, viewer, id, { forUpdate: true });
     if (batch.status !== 'previewed') {
-      throw new AppError('CONFLICT', batch.status === 'committed' ? `导入批次 #${id} 已经提交过了` : `导入批次 #${id} 当前状态为“${batch.status}”，不能提交`);
+      throw new AppError(
+        'CONFLICT',
+        batch.status === 'committed'
+          ? `导入批次 #${id} 已经提交过了`
+          : batch.status === 'committing'
+            ? `导入批次 #${id} 正在提交，请稍候`
+            : `导入批次 #${id} 当前状态为“${STATUS_LABELS[batch.status]}”，不能提交`,
+      );
     }
-    const file = await repo.loadBatchFile(tx, id);
-    const analysis = await analyseImport(tx, refs, scope, batch.kind, readRows(file, batch.file_format, batch.file_name), { today: options.today ?? todayIso() });
-    await applyAnalysis(tx, refs, viewer, scope, { id, fileName: batch.file_name }, analysis, options);
+    await repo.markCommitting(tx, id);
+    const payload: ImportJobPayload = { batch_id: id, username, actor: viewer.actor, today: options.today ?? todayIso(), source: options.source };
+    await enqueueJobs(tx, [{ kind: COMMIT_JOB, group: batchGroup(id), payload }]);
+    await writeAudit(tx, viewer.actor, { action: 'intake.import.commit_request', objectType: 'import_batch', objectId: String(id), summary: { file_name: batch.file_name } });
   });
-  return batchSummary((await repo.loadBatch(db, id))!);
+  return (await getImport(db, viewer, id, { limit: 1, offset: 0 })) as BatchSummary;
+}
+
+/** Thrown inside the commit's transaction when the job was taken over meanwhile: the transaction rolls back. */
+export class CommitTakenOver extends Error {
+  constructor() {
+    super('导入提交任务已由其他工作进程接手');
+  }
+}
+
+/**
+ * Writes every valid row of a batch whose commit was requested, in one transaction: the analysis is run again inside
+ * it, against the registry as it is now, so what is written is what the rows say today. Rejected rows are left out;
+ * an error anywhere writes nothing. `complete` (the job's completion) runs last in the same transaction, so the
+ * batch is committed and its job done together, or neither: a job claimed again after its worker died finds the
+ * batch still `committing` and writes it, or finds it `committed` and only completes. Never twice.
+ */
+export async function commitBatch(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: number,
+  options: CommitOptions & { complete?: (tx: Queryable) => Promise<boolean> },
+): Promise<'committed' | 'already_committed'> {
+  const refs = await referenceSets(db);
+  return db.transaction(async (tx) => {
+    const batch = await repo.loadBatch(tx, id, { forUpdate: true });
+    if (!batch) throw new AppError('NOT_FOUND', `导入批次 #${id} 不存在`);
+    let outcome: 'committed' | 'already_committed' = 'already_committed';
+    if (batch.status === 'committing') {
+      const file = await repo.loadBatchFile(tx, id);
+      const analysis = await analyseImport(tx, refs, scope, batch.kind, readRows(file, batch.file_format, batch.file_name), { today: options.today ?? todayIso() });
+      await applyAnalysis(tx, refs, actor, scope, { id, fileName: batch.file_name }, analysis, options);
+      outcome = 'committed';
+    } else if (batch.status !== 'committed') {
+      throw new AppError('CONFLICT', `导入批次 #${id} 当前状态为“${STATUS_LABELS[batch.status]}”，不能提交`);
+    }
+    if (options.complete && !(await options.complete(tx))) throw new CommitTakenOver();
+    return outcome;
+  });
 }
 
 /** The writes of a commit, inside the caller's transaction (the command line commits a file it has just read). */
 export async function applyAnalysis(
   tx: Queryable,
   refs: ReferenceSets,
-  viewer: Viewer,
+  actor: Actor,
   scope: Scope,
   batch: { id: number; fileName: string },
   analysis: Analysis,
@@ -63,7 +111,7 @@ export async function applyAnalysis(
   const created = await createProfiles(
     tx,
     refs,
-    viewer.actor,
+    actor,
     scope,
     fresh.map((plan) => ({ profile: plan.profile, sourceRef: sourceRef(batch.fileName, batch.id, plan) })),
     { source: options.source, today: options.today, onProgress: (done) => options.onProgress?.(done, total) },
@@ -72,7 +120,7 @@ export async function applyAnalysis(
   let written = fresh.length;
   for (const plan of analysis.plans) {
     if (!plan.exists) continue;
-    const result = await storeProfile(tx, refs, viewer.actor, scope, plan.credit_code, plan.profile, {
+    const result = await storeProfile(tx, refs, actor, scope, plan.credit_code, plan.profile, {
       source: options.source,
       source_ref: sourceRef(batch.fileName, batch.id, plan),
       today: options.today,
@@ -83,8 +131,8 @@ export async function applyAnalysis(
   await repo.insertBatchChanges(tx, batch.id, changes);
   await repo.replaceBatchRows(tx, batch.id, analysis.rows);
   const counts = { ...analysis.counts, file_problems: analysis.fileProblems };
-  await repo.markCommitted(tx, batch.id, viewer.actor.id, counts);
-  await writeAudit(tx, viewer.actor, {
+  await repo.markCommitted(tx, batch.id, actor.id, counts);
+  await writeAudit(tx, actor, {
     action: 'intake.import.commit',
     objectType: 'import_batch',
     objectId: String(batch.id),

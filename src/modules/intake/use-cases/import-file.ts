@@ -37,7 +37,7 @@ export async function importFile(
     : await db.transaction(async (tx) => {
         const id = await repo.insertBatch(tx, { kind: upload.kind, fileName: upload.fileName, format, file: upload.file, actor: viewer.actor.id, actorRole: viewer.actor.role });
         const result = await analyse(tx);
-        await applyAnalysis(tx, refs, viewer, scope, { id, fileName: upload.fileName }, result, { source: options.source, today });
+        await applyAnalysis(tx, refs, viewer.actor, scope, { id, fileName: upload.fileName }, result, { source: options.source, today });
         return { analysis: result, batchId: id };
       });
   return {

@@ -35,11 +35,18 @@ export const batchSummary = z.object({
   kind_label: z.string(),
   file_name: z.string(),
   file_format: z.enum(['xlsx', 'csv']),
-  status: z.enum(['analysing', 'previewed', 'committed', 'undone', 'failed']),
+  status: z.enum(['analysing', 'previewed', 'committing', 'committed', 'undone', 'failed']),
   actor: z.string(),
   counts: counts.nullable(),
-  failure: z.string().nullable(),
-  progress: z.object({ phase: z.enum(['reading', 'checking', 'saving']), rows: z.number().int() }).nullable(),
+  failure: z.string().nullable().describe('校验或提交失败的原因；排队重试时为上一次尝试的错误'),
+  progress: z
+    .object({
+      phase: z.enum(['queued', 'reading', 'checking', 'saving', 'writing']),
+      rows: z.number().int().describe('已处理的行数（写入时为已写入的企业数）'),
+      total: z.number().int().nullable().describe('总数（读取文件时尚未知）'),
+    })
+    .nullable()
+    .describe('后台任务的进度：校验中或提交中时有值'),
   created_at: z.string(),
   committed_at: z.string().nullable(),
   committed_by: z.string().nullable(),

@@ -2,13 +2,11 @@ import { writeAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db.ts';
 import { todayIso } from '../../../platform/dates.ts';
 import { AppError } from '../../../platform/errors.ts';
-import type { Scope } from '../../../platform/scope.ts';
-import { referenceSets } from '../../registry/reference-sets.ts';
-import { analyseImport } from '../analyse.ts';
-import { endProgress, reportProgress } from '../progress.ts';
-import { detectFormat, readRows, type FileFormat } from '../read-file.ts';
+import { enqueueJobs } from '../../jobs/queue.ts';
+import { detectFormat, type FileFormat } from '../read-file.ts';
 import * as repo from '../repository.ts';
 import type { ImportKind } from '../sheets.ts';
+import { ANALYSE_JOB, batchGroup, type ImportJobPayload } from './import-jobs.types.ts';
 import type { Viewer } from './list-imports.ts';
 
 export interface UploadedFile {
@@ -26,10 +24,11 @@ export function uploadFormat(upload: UploadedFile): FileFormat {
 }
 
 /**
- * Keeps the uploaded file as a batch and starts its dry run: every row checked against the registry,
- * nothing written to it. `analysed` settles when the preview is ready (the page polls the batch meanwhile).
+ * Keeps the uploaded file as a batch and queues its dry run — every row checked against the registry, nothing
+ * written to it — in the same transaction, with the upload's audit record. A worker executes the analysis
+ * (`analyseBatch`); the page polls the batch meanwhile. `username` is the signed-in user the worker acts for.
  */
-export async function startImport(db: Db, viewer: Viewer, scope: Scope, upload: UploadedFile, today: string = todayIso()): Promise<{ id: number; analysed: Promise<void> }> {
+export async function startImport(db: Db, viewer: Viewer, username: string, upload: UploadedFile, today: string = todayIso()): Promise<{ id: number }> {
   const format = uploadFormat(upload);
   const id = await db.transaction(async (tx) => {
     const batchId = await repo.insertBatch(tx, {
@@ -40,6 +39,8 @@ export async function startImport(db: Db, viewer: Viewer, scope: Scope, upload: 
       actor: viewer.actor.id,
       actorRole: viewer.actor.role,
     });
+    const payload: ImportJobPayload = { batch_id: batchId, username, actor: viewer.actor, today };
+    await enqueueJobs(tx, [{ kind: ANALYSE_JOB, group: batchGroup(batchId), payload }]);
     await writeAudit(tx, viewer.actor, {
       action: 'intake.import.upload',
       objectType: 'import_batch',
@@ -48,26 +49,5 @@ export async function startImport(db: Db, viewer: Viewer, scope: Scope, upload: 
     });
     return batchId;
   });
-  reportProgress(id, { phase: 'reading', rows: 0 });
-  const analysed = analyseBatch(db, scope, id, upload, format, today).finally(() => endProgress(id));
-  return { id, analysed };
-}
-
-async function analyseBatch(db: Db, scope: Scope, id: number, upload: UploadedFile, format: FileFormat, today: string): Promise<void> {
-  try {
-    const refs = await referenceSets(db);
-    const analysis = await analyseImport(db, refs, scope, upload.kind, readRows(upload.file, format, upload.fileName), {
-      today,
-      onProgress: (rows) => reportProgress(id, { phase: 'checking', rows }),
-    });
-    reportProgress(id, { phase: 'saving', rows: analysis.counts.rows });
-    await db.transaction(async (tx) => {
-      await repo.replaceBatchRows(tx, id, analysis.rows);
-      await repo.finishAnalysis(tx, id, { status: 'previewed', counts: { ...analysis.counts, file_problems: analysis.fileProblems }, failure: null });
-    });
-  } catch (error) {
-    const failure = error instanceof AppError ? error.message : `检查文件时出错：${(error as Error).message}`;
-    await repo.finishAnalysis(db, id, { status: 'failed', counts: null, failure });
-    if (!(error instanceof AppError)) throw error;
-  }
+  return { id };
 }

@@ -36,5 +36,5 @@ export async function undoImport(db: Db, viewer: Viewer, scope: Scope, id: numbe
     await repo.markUndone(tx, id, viewer.actor.id);
     await writeAudit(tx, viewer.actor, { action: 'intake.import.undo', objectType: 'import_batch', objectId: String(id), summary: { enterprises: restored } });
   });
-  return batchSummary((await repo.loadBatch(db, id))!);
+  return batchSummary((await repo.loadBatch(db, id))!, undefined);
 }
