@@ -8,6 +8,7 @@ const TEMPLATE_PATH = '/tmp/tidu-import-template.xlsx';
 const UPLOAD_PATH = '/tmp/tidu-import-basics.xlsx';
 const UPDATE_PATH = '/tmp/tidu-import-update.xlsx';
 const EXPORT_PATH = '/tmp/tidu-import-export.xlsx';
+const FAILING_PATH = '/tmp/tidu-import-failing.xlsx';
 
 const newEnterprises = [
   { credit_code: creditCode(YUBEI, 601), name: '重庆梯度导入甲智能科技有限公司' },
@@ -171,5 +172,31 @@ describe('导入向导与导入记录', () => {
     await page.screenshot({ path: '/tmp/tidu-import-undo-refused.png', fullPage: true });
     await refusal.getByRole('button').click();
     await expect(batch.textContent()).resolves.toContain('已导入');
+  });
+
+  it('shows a commit the background job could not complete as failed, with the reason, and writes nothing', async () => {
+    const { page, baseUrl, db } = harness;
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('企业基本信息');
+    sheet.addRow(['统一社会信用代码', '企业名称', '所属区县', '国民经济行业代码']);
+    sheet.addRow([creditCode(YUBEI, 621), '重庆梯度提交失败有限公司', '渝北区', '3484']);
+    await workbook.xlsx.writeFile(FAILING_PATH);
+    await uploadThroughWizard(FAILING_PATH);
+    await eventually(() => page.getByTestId('count-new').textContent()).toBe('新增1行');
+
+    // The stored upload is damaged after the preview: the worker's commit cannot read it again and gives up.
+    const batchId = Number(new URL(page.url()).searchParams.get('batch'));
+    await db.query(`update intake.batch set file = $2 where id = $1`, [batchId, Buffer.from('PK\u0003\u0004 damaged')]);
+    await page.getByRole('button', { name: '下一步：确认提交' }).click();
+    await page.getByRole('button', { name: /确认提\s*交/ }).click();
+    const failure = page.getByTestId('import-failure');
+    await eventually(() => failure.textContent()).toContain('提交失败，企业库未作任何改动');
+    await expect(failure.textContent()).resolves.toContain('无法读取 Excel 文件');
+    await page.screenshot({ path: '/tmp/tidu-import-commit-failed.png', fullPage: true });
+
+    await page.goto(`${baseUrl}/exchange/history`);
+    const batch = page.locator('tr.ant-table-row', { hasText: 'tidu-import-failing.xlsx' });
+    await eventually(() => batch.textContent()).toContain('无法导入');
+    expect((await db.query(`select 1 from registry.enterprise where name = '重庆梯度提交失败有限公司'`)).length).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { App, Button, Card, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -10,6 +10,7 @@ import { errorWorkbookUrl, intakeApi, type BatchStatus, type BatchSummary } from
 const STATUS_TAGS: Record<BatchStatus, { label: string; color: string }> = {
   analysing: { label: '校验中', color: 'processing' },
   previewed: { label: '待提交', color: 'gold' },
+  committing: { label: '提交中', color: 'processing' },
   committed: { label: '已导入', color: 'green' },
   undone: { label: '已撤销', color: 'default' },
   failed: { label: '无法导入', color: 'red' },
@@ -19,6 +20,11 @@ function statusDetail(batch: BatchSummary): string | undefined {
   if (batch.status === 'committed') return `${batch.committed_by ?? ''} 于 ${formatDateTime(batch.committed_at)} 提交`;
   if (batch.status === 'undone') return `${batch.undone_by ?? ''} 于 ${formatDateTime(batch.undone_at)} 撤销`;
   if (batch.status === 'failed') return batch.failure ?? undefined;
+  if (batch.status === 'analysing' || batch.status === 'committing') {
+    const progress = batch.progress;
+    const done = progress && progress.phase !== 'queued' ? `已处理 ${formatNumber(progress.rows)}${progress.total !== null ? ` / ${formatNumber(progress.total)}` : ''}` : '排队等待后台任务';
+    return batch.failure ? `${done}；上一次尝试失败：${batch.failure}` : done;
+  }
   return undefined;
 }
 
@@ -27,6 +33,14 @@ export default function ImportHistoryPage() {
   const { message, modal } = App.useApp();
   const history = useApi(intakeApi.history, []);
   const [undoing, setUndoing] = useState<number | null>(null);
+  const busy = (history.data ?? []).some((batch) => batch.status === 'analysing' || batch.status === 'committing');
+
+  // Batches that background jobs are checking or committing change on their own: refresh until they are done.
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(history.reload, 3000);
+    return () => clearInterval(timer);
+  }, [busy, history.reload]);
 
   function confirmUndo(batch: BatchSummary) {
     modal.confirm({

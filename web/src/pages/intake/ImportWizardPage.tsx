@@ -20,10 +20,24 @@ const POLL_INTERVAL_MS = 500;
 const ACCEPTED_EXTENSIONS = ['.xlsx', '.csv'];
 
 const PHASE_LABELS: Record<NonNullable<BatchSummary['progress']>['phase'], string> = {
+  queued: '已排队，等待后台任务处理',
   reading: '正在读取文件',
   checking: '正在逐行校验',
   saving: '正在保存校验结果',
+  writing: '正在写入企业库',
 };
+
+/** The batch is being worked on by a background job: the page polls it. */
+const working = (batch: BatchSummary) => batch.status === 'analysing' || batch.status === 'committing';
+
+function progressText(batch: BatchSummary): string {
+  const progress = batch.progress;
+  if (!progress) return batch.status === 'committing' ? '正在提交…' : '正在校验…';
+  if (progress.phase === 'queued') return `${PHASE_LABELS.queued}…`;
+  const unit = progress.phase === 'writing' ? '家企业' : '行';
+  const done = progress.total !== null ? `${formatNumber(progress.rows)} / ${formatNumber(progress.total)}` : formatNumber(progress.rows);
+  return `${PHASE_LABELS[progress.phase]}，已处理 ${done} ${unit}…`;
+}
 
 const STEP_TITLES = ['选择类型并上传', '预览校验', '确认提交', '结果'];
 
@@ -31,6 +45,7 @@ const STEP_TITLES = ['选择类型并上传', '预览校验', '确认提交', '�
 function stepOf(batch: BatchSummary | null, confirming: boolean): number {
   if (!batch) return 0;
   if (batch.status === 'committed' || batch.status === 'undone') return 3;
+  if (batch.status === 'committing') return 2;
   return confirming && batch.status === 'previewed' ? 2 : 1;
 }
 
@@ -46,13 +61,14 @@ export default function ImportWizardPage() {
   const [confirming, setConfirming] = useState(false);
   const [committing, setCommitting] = useState(false);
 
-  // A batch named in the address (after an upload, or opened from 导入记录) is loaded, then polled while it is checked.
+  // A batch named in the address (after an upload, or opened from 导入记录) is loaded, then polled while a background
+  // job checks or commits it.
   useEffect(() => {
     if (batchParam === null) {
       setBatch(null);
       return;
     }
-    if (batch?.id === batchParam && batch.status !== 'analysing') return;
+    if (batch?.id === batchParam && !working(batch)) return;
     let current = true;
     const timer = setTimeout(
       () =>
@@ -125,7 +141,7 @@ export default function ImportWizardPage() {
       )}
       {step === 1 && batch && <PreviewStep batch={batch} onNext={() => setConfirming(true)} onRestart={startOver} />}
       {step === 2 && batch?.counts && (
-        <ConfirmStep batch={batch} counts={batch.counts} committing={committing} onBack={() => setConfirming(false)} onCommit={commit} />
+        <ConfirmStep batch={batch} counts={batch.counts} committing={committing || batch.status === 'committing'} onBack={() => setConfirming(false)} onCommit={commit} />
       )}
       {step === 3 && batch && <ResultStep batch={batch} onRestart={startOver} />}
     </div>
@@ -225,19 +241,29 @@ function PreviewStep({ batch, onNext, onRestart }: { batch: BatchSummary; onNext
   if (batch.status === 'analysing') {
     return (
       <Card title={`预览校验：${batch.file_name}`} size="small">
-        <Space>
-          <Spin />
-          <Typography.Text>
-            {batch.progress ? `${PHASE_LABELS[batch.progress.phase]}，已处理 ${formatNumber(batch.progress.rows)} 行…` : '正在校验…'}
-          </Typography.Text>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Space>
+            <Spin />
+            <Typography.Text data-testid="import-progress">{progressText(batch)}</Typography.Text>
+          </Space>
+          {batch.failure && <Alert type="warning" showIcon title="上一次尝试未成功，后台将自动重试" description={batch.failure} />}
         </Space>
       </Card>
     );
   }
   if (batch.status === 'failed' || !batch.counts) {
+    // A commit that failed keeps the preview's counts; a file that could not be checked has none.
+    const commitFailed = batch.counts !== null;
     return (
       <Card title={`预览校验：${batch.file_name}`} size="small">
-        <Alert type="error" showIcon title="文件无法导入" description={batch.failure ?? '校验未能完成'} action={<Button onClick={onRestart}>重新上传</Button>} />
+        <Alert
+          data-testid="import-failure"
+          type="error"
+          showIcon
+          title={commitFailed ? '提交失败，企业库未作任何改动' : '文件无法导入'}
+          description={batch.failure ?? (commitFailed ? '提交未能完成' : '校验未能完成')}
+          action={<Button onClick={onRestart}>重新上传</Button>}
+        />
       </Card>
     );
   }
@@ -311,6 +337,7 @@ function ConfirmStep(props: { batch: BatchSummary; counts: BatchCounts; committi
           showIcon
           title="全部有效行在一次操作中写入：要么全部写入，要么都不写入。每个数值都记下来源（文件、工作表、行、导入人、时间），之后可在“导入记录”中撤销本批次。"
         />
+        {batch.status === 'committing' && <CommitProgress batch={batch} />}
         <Space>
           <Button onClick={props.onBack} disabled={props.committing}>
             上一步
@@ -321,6 +348,20 @@ function ConfirmStep(props: { batch: BatchSummary; counts: BatchCounts; committi
         </Space>
       </Space>
     </Card>
+  );
+}
+
+/** The commit runs as a background job: how far it has got, and the error of a failed attempt it will retry. */
+function CommitProgress({ batch }: { batch: BatchSummary }) {
+  const progress = batch.progress;
+  const percent = progress && progress.phase === 'writing' && progress.total ? Math.floor((progress.rows / progress.total) * 100) : 0;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text data-testid="import-progress">{progressText(batch)}</Typography.Text>
+      <Progress percent={percent} status="active" />
+      <Typography.Text type="secondary">可以离开本页：提交在后台进行，结果见“导入记录”。</Typography.Text>
+      {batch.failure && <Alert type="warning" showIcon title="上一次尝试未成功，后台将自动重试" description={batch.failure} />}
+    </Space>
   );
 }
 

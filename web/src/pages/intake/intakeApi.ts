@@ -17,7 +17,7 @@ export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   compliance: '合规事件',
 };
 
-export type BatchStatus = 'analysing' | 'previewed' | 'committed' | 'undone' | 'failed';
+export type BatchStatus = 'analysing' | 'previewed' | 'committing' | 'committed' | 'undone' | 'failed';
 export type RowOutcome = 'new' | 'updated' | 'unchanged' | 'rejected';
 
 export interface RowProblem {
@@ -49,8 +49,10 @@ export interface BatchSummary {
   status: BatchStatus;
   actor: string;
   counts: BatchCounts | null;
+  /** Why checking or committing failed; while a job waits to be retried, the error of its last attempt. */
   failure: string | null;
-  progress: { phase: 'reading' | 'checking' | 'saving'; rows: number } | null;
+  /** How far the background job on the batch has got (while `analysing` or `committing`); total is null until known. */
+  progress: { phase: 'queued' | 'reading' | 'checking' | 'saving' | 'writing'; rows: number; total: number | null } | null;
   created_at: string;
   committed_at: string | null;
   committed_by: string | null;
