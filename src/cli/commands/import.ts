@@ -11,7 +11,11 @@ import { parseArgs } from '../args.ts';
 
 const USAGE = `用法：tidu import 文件 --type ${IMPORT_KINDS.join('|')} [--dry-run] [--json]\n`;
 
-/** `tidu import FILE --type …`: checks a file and commits its valid rows as one undoable batch (the whole city's scope). */
+/**
+ * `tidu import FILE --type …`: checks a file and commits its valid rows as one undoable batch (the whole city's scope).
+ * Runs inline, in this process and one transaction, without the job queue: it is an administrator's command on the
+ * server and needs no worker (imports from the page are jobs, src/modules/intake/runner.ts).
+ */
 export async function run(args: string[]): Promise<number> {
   const { positional, options } = parseArgs(args);
   const kind = options.get('type');
