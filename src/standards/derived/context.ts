@@ -11,8 +11,6 @@ export interface DerivedContext {
   asOf: string;
   /** Evaluation year Y (calendar year of the decision date). */
   year: number;
-  /** Fiscal-year keys: yearKey[k] = String(Y - k). */
-  yearKey: readonly string[];
   /** 1 January of Y: years "截至上年末" count whole years up to the end of 31 December Y-1. */
   endOfLastYear: string;
   /** Window starts counted back from asOf by whole years (inclusive). */
@@ -56,7 +54,6 @@ export function derivedContext(asOf: string): DerivedContext {
   return {
     asOf,
     year,
-    yearKey: [0, 1, 2, 3, 4, 5].map((k) => String(year - k)),
     endOfLastYear: `${year}-01-01`,
     since1y: addYears(asOf, -1),
     since2y: addYears(asOf, -2),

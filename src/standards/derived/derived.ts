@@ -114,8 +114,8 @@ function sizeIndicator(kind: string, sector: SizeSector, row: Row): number {
 export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Derived): Derived {
   const p = profile;
   const o = into ?? createDerived();
-  const years = p.years as Record<string, Row> | null | undefined;
-  const y1: Row = years ? years[ctx.yearKey[1]] : undefined;
+  const years = p.years as Record<number, Row> | null | undefined;
+  const y1: Row = years ? years[ctx.year - 1] : undefined;
   const registration = typeof p.registration_date === 'string' ? p.registration_date : null;
   const registrationYear = registration ? +registration.slice(0, 4) : NaN;
   const segmentStart = typeof p.segment_start_date === 'string' ? p.segment_start_date : null;
@@ -183,11 +183,11 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
 }
 
 /** The fiscal-year figures, their ratios and growth rates. */
-function yearFigures(o: Derived, ctx: DerivedContext, years: Record<string, Row> | null | undefined, y1: Row, registrationYear: number, businessYears: number): void {
-  const y0: Row = years ? years[ctx.yearKey[0]] : undefined;
-  const y2: Row = years ? years[ctx.yearKey[2]] : undefined;
-  const y3: Row = years ? years[ctx.yearKey[3]] : undefined;
-  const y4: Row = years ? years[ctx.yearKey[4]] : undefined;
+function yearFigures(o: Derived, ctx: DerivedContext, years: Record<number, Row> | null | undefined, y1: Row, registrationYear: number, businessYears: number): void {
+  const y0: Row = years ? years[ctx.year] : undefined;
+  const y2: Row = years ? years[ctx.year - 2] : undefined;
+  const y3: Row = years ? years[ctx.year - 3] : undefined;
+  const y4: Row = years ? years[ctx.year - 4] : undefined;
 
   const rev1 = num(y1?.operating_revenue), rev2 = num(y2?.operating_revenue), rev3 = num(y3?.operating_revenue), rev4 = num(y4?.operating_revenue);
   const main1 = num(y1?.main_business_revenue), main2 = num(y2?.main_business_revenue), main3 = num(y3?.main_business_revenue);
