@@ -48,4 +48,20 @@ describe('主动发现 · 差距分析 · 模拟测算', () => {
     await eventually(async () => (await after.textContent())?.trim()).toBe('不符合');
     await page.screenshot({ path: '/tmp/tidu-discovery-what-if.png' });
   });
+
+  it('差距分析 from the menu: picks an enterprise and shows its path to the chosen standard', async () => {
+    const { page, baseUrl } = harness;
+    await page.goto(`${baseUrl}/discovery/gaps?standard=specialized_sme`);
+    await page.getByTestId('gaps-enterprise').click();
+    const option = page.locator('.ant-select-item-option').first();
+    await option.waitFor();
+    const label = (await option.textContent()) ?? '';
+    await option.click();
+    const name = label.slice(0, label.indexOf('（'));
+    await page.getByText('查看企业画像').waitFor();
+    expect(await page.locator('.ant-card-head-title', { hasText: name }).count()).toBeGreaterThan(0);
+    await page.getByTestId('gap-current-status').waitFor();
+    expect(new URL(page.url()).searchParams.get('credit_code')).toMatch(/^[0-9A-Z]{18}$/);
+    expect(await page.getByTestId('gap-panel').getByText('专精特新中小企业', { exact: true }).count()).toBeGreaterThan(0);
+  });
 });

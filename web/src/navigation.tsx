@@ -89,7 +89,6 @@ export const NAVIGATION: NavGroup[] = [
       {
         path: '/discovery/gaps',
         label: '差距分析',
-        coming: '对标下一梯度的认定标准，逐项列出未达标指标及差额，给出最省力的达标路径，并支持修改数据后的模拟测算。',
       },
       {
         path: '/discovery/key-lists',

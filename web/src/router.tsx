@@ -13,6 +13,7 @@ const PortraitSearch = lazy(() => import('./pages/registry/PortraitSearchPage.ts
 const Portrait = lazy(() => import('./pages/registry/PortraitPage.tsx'));
 const Standards = lazy(() => import('./pages/standards/StandardsPage.tsx'));
 const Discovery = lazy(() => import('./pages/discovery/DiscoveryPage.tsx'));
+const Gaps = lazy(() => import('./pages/discovery/GapsPage.tsx'));
 const KeyLists = lazy(() => import('./pages/lists/KeyListsPage.tsx'));
 const Login = lazy(() => import('./pages/account/LoginPage.tsx'));
 const ChangePassword = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
       { path: 'portrait', element: page(<PortraitSearch />) },
       { path: 'standards', element: page(<Standards />) },
       { path: 'discovery/candidates', element: page(<Discovery />) },
+      { path: 'discovery/gaps', element: page(<Gaps />) },
       { path: 'discovery/key-lists', element: page(<KeyLists />) },
       { path: 'account/password', element: page(<ChangePassword />) },
       { path: 'my-enterprise', element: <OwnEnterpriseRedirect /> },
