@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber, today } from '../../lib/format.ts';
 import { SIZE_CLASS_LABELS, STANDARD_NAMES, STANDARD_STATUS } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { api } from '../../api/client.ts';
+import { AddToList } from './AddToList.tsx';
 import { discoveryApi, gapText, type Candidate, type RunView } from './discoveryApi.ts';
 
 const RUN_STATUS: Record<RunView['status'], { label: string; color: string }> = {
@@ -136,6 +137,7 @@ function Candidates({ standard, setStandard, filters, runId }: { standard: strin
               </Space>
             ),
           },
+          { title: '操作', width: 100, render: (_, row) => <AddToList candidate={row} standard={standard} /> },
         ]}
       />
     </Card>
