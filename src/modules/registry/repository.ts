@@ -55,16 +55,31 @@ export async function insertChangeSet(q: Queryable, input: ChangeSetInput): Prom
 export const outOfScope = (creditCode: string) =>
   new AppError('FORBIDDEN', `您无权访问企业“${creditCode}”：该企业不在您的管辖或服务范围内`, { credit_code: creditCode });
 
+const storedColumns = ['credit_code', ...ENTERPRISE_COLUMNS, 'details', 'lists', 'size_class', 'titles', 'created_change_set', 'change_set_id', 'version', 'updated_at']
+  .map((column) => `e.${column}`)
+  .join(', ');
+
 /** An enterprise inside the caller's scope, null when there is none, FORBIDDEN when it is someone else's. */
 export async function loadEnterprise(q: Queryable, scope: Scope, creditCode: string, options: { forUpdate?: boolean } = {}): Promise<StoredEnterprise | null> {
-  const [enterprise] = await q.query<EnterpriseRow>(
-    `select * from registry.enterprise where credit_code = $1${options.forUpdate ? ' for update' : ''}`,
+  if (options.forUpdate) {
+    // The years are read after the lock is held, by a statement of their own: its snapshot sees any write that went first.
+    const [enterprise] = await q.query<EnterpriseRow>(`select ${storedColumns} from registry.enterprise e where e.credit_code = $1 for update`, [creditCode]);
+    if (!enterprise) return null;
+    if (!scopeAllows(scope, enterprise as { district_code: string | null; credit_code: string })) throw outOfScope(creditCode);
+    const years = await q.query<YearRow>(`select * from registry.enterprise_year where credit_code = $1 order by fiscal_year`, [creditCode]);
+    return { enterprise, years };
+  }
+  // A read takes one round trip: the years come along as JSON.
+  const [row] = await q.query<EnterpriseRow & { stored_years: YearRow[] | null }>(
+    `select ${storedColumns},
+       (select json_agg(y order by y.fiscal_year) from registry.enterprise_year y where y.credit_code = e.credit_code) as stored_years
+     from registry.enterprise e where e.credit_code = $1`,
     [creditCode],
   );
-  if (!enterprise) return null;
-  if (!scopeAllows(scope, enterprise as { district_code: string | null; credit_code: string })) throw outOfScope(creditCode);
-  const years = await q.query<YearRow>(`select * from registry.enterprise_year where credit_code = $1 order by fiscal_year`, [creditCode]);
-  return { enterprise, years };
+  if (!row) return null;
+  if (!scopeAllows(scope, row as { district_code: string | null; credit_code: string })) throw outOfScope(creditCode);
+  const { stored_years: years, ...enterprise } = row;
+  return { enterprise: enterprise as EnterpriseRow, years: years ?? [] };
 }
 
 export interface EnterpriseWrite {
@@ -161,6 +176,25 @@ export async function loadRevisions(q: Queryable, stored: StoredEnterprise): Pro
   );
 }
 
+/**
+ * What a portrait's provenance needs in one round trip: the enterprise's revisions (newest first, without their old
+ * values) and every change set they or the rows' creation name.
+ */
+export async function loadProvenance(q: Queryable, stored: StoredEnterprise): Promise<{ revisions: Omit<RevisionRow, 'before'>[]; changeSets: Map<number, ChangeSetRow> }> {
+  const created = [stored.enterprise.created_change_set, ...stored.years.map((row) => row.created_change_set)];
+  const [row] = await q.query<{ revisions: Omit<RevisionRow, 'before'>[] | null; change_sets: (Omit<ChangeSetRow, 'created_at'> & { created_at: string })[] | null }>(
+    `with revisions as (select id, entity, after, change_set_id from registry.revision where credit_code = $1)
+     select (select json_agg(r order by r.id desc) from revisions r) as revisions,
+            (select json_agg(json_build_object('id', c.id, 'source', c.source, 'source_ref', c.source_ref, 'actor', c.actor,
+                                               'actor_role', c.actor_role, 'created_at', c.created_at))
+               from platform.change_set c
+              where c.id = any($2::bigint[]) or c.id in (select change_set_id from revisions)) as change_sets`,
+    [stored.enterprise.credit_code, [...new Set(created.map(Number))]],
+  );
+  const changeSets = new Map((row.change_sets ?? []).map((c) => [Number(c.id), { ...c, id: Number(c.id), created_at: new Date(c.created_at) }]));
+  return { revisions: row.revisions ?? [], changeSets };
+}
+
 export async function loadChangeSets(q: Queryable, ids: number[]): Promise<Map<number, ChangeSetRow>> {
   if (ids.length === 0) return new Map();
   const rows = await q.query<ChangeSetRow>(
@@ -249,10 +283,11 @@ export interface ListedEnterprise {
   summary_operating_revenue: number | null;
   summary_rd_expense: number | null;
   summary_employees: number | null;
+  valid_titles: string[];
   sort_value: string | number | null;
 }
 
-function filterSql(scope: Scope, filter: ListFilter, params: unknown[]): string[] {
+function filterSql(scope: Scope, filter: ListFilter, params: unknown[], options: { nameOutside?: boolean } = {}): string[] {
   const where: string[] = [];
   const add = (value: unknown) => {
     params.push(value);
@@ -270,7 +305,7 @@ function filterSql(scope: Scope, filter: ListFilter, params: unknown[]): string[
       select 1 from jsonb_array_elements(e.lists->'qualifications') q
       where q->>'title' = ${title} and coalesce(q->>'issue_date', '0000') <= ${today} and coalesce(q->>'expiry_date', '9999') >= ${today})`);
   }
-  if (filter.text) {
+  if (filter.text && !(options.nameOutside && nameKeyword(filter.text))) {
     const text = filter.text.trim();
     const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
     if (CREDIT_CODE_PREFIX.test(text)) {
@@ -285,6 +320,11 @@ function filterSql(scope: Scope, filter: ListFilter, params: unknown[]): string[
 }
 
 const CREDIT_CODE_PREFIX = /^[0-9A-Za-z]{2,18}$/;
+/** A search text that is a name keyword rather than the start of a credit code. */
+const nameKeyword = (text: string) => !CREDIT_CODE_PREFIX.test(text.trim());
+const likePattern = (text: string) => `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** How many names the first try of a keyword search reads in credit-code order before it turns to the index. */
+const NAME_WALK = 2000;
 
 export async function countEnterprises(q: Queryable, scope: Scope, filter: ListFilter): Promise<number> {
   const params: unknown[] = [];
@@ -297,6 +337,12 @@ export async function countEnterprises(q: Queryable, scope: Scope, filter: ListF
 }
 
 export async function listEnterprises(q: Queryable, scope: Scope, filter: ListFilter, page: Page): Promise<ListedEnterprise[]> {
+  if (filter.text && nameKeyword(filter.text) && page.sort === 'credit_code') {
+    // First try: the next names in credit-code order, a bounded window; a full page from it is the right page.
+    const walked = await listByName(q, scope, filter, page, 'walk');
+    if (walked.length >= page.limit) return walked;
+    return listByName(q, scope, filter, page, 'index');
+  }
   const params: unknown[] = [];
   const where = filterSql(scope, filter, params);
   const sort = SORT_COLUMNS[page.sort];
@@ -315,38 +361,74 @@ export async function listEnterprises(q: Queryable, scope: Scope, filter: ListFi
     }
   }
   params.push(page.limit);
+  const limit = `$${params.length}`;
   const direction = ascending ? 'asc' : 'desc';
   // With a name keyword the matches come from the name index and are sorted: walking a sort index instead and
   // testing every row takes seconds when the matches sit together (a district's name in its own enterprises' names).
   const order = filter.text ? sort.unindexed : sort.column;
   const codeOrder = filter.text ? "(e.credit_code || '')" : 'e.credit_code';
+  params.push(filter.today);
+  const today = `$${params.length}`;
   return q.query<ListedEnterprise>(
-    `select e.credit_code, e.name, e.district_code, d.name as district_name, e.industry_code, i.name as industry_name,
-            e.chains, e.size_class, e.registration_date, e.is_listed, e.titles, e.summary_year,
-            e.summary_operating_revenue, e.summary_rd_expense, e.summary_employees, ${sort.column} as sort_value
+    `select ${listedColumns(today)}, ${sort.column} as sort_value
      from registry.enterprise e
      left join ref.district d on d.code = e.district_code
      left join ref.industry i on i.code = e.industry_code
      ${where.length ? `where ${where.join(' and ')}` : ''}
      order by ${order} ${direction} nulls last, ${codeOrder} ${direction}
-     limit $${params.length}`,
+     limit ${limit}`,
     params,
   );
 }
 
-/** Titles each listed enterprise holds validly on a date (the codes come from a scoped listing). */
-export async function validTitles(q: Queryable, listed: ListedEnterprise[], today: string): Promise<Map<string, string[]>> {
-  const creditCodes = listed.filter((row) => row.titles.length > 0).map((row) => row.credit_code);
-  if (creditCodes.length === 0) return new Map();
-  const rows = await q.query<{ credit_code: string; titles: string[] }>(
-    `select e.credit_code, array_agg(distinct q->>'title') as titles
-     from registry.enterprise e cross join jsonb_array_elements(e.lists->'qualifications') q
-     where e.credit_code = any($1::text[])
-       and coalesce(q->>'issue_date', '0000') <= $2 and coalesce(q->>'expiry_date', '9999') >= $2
-     group by e.credit_code`,
-    [creditCodes, today],
+/** A listing row's columns; `valid_titles` are the titles it holds validly on the day (read in the same pass, only for rows with titles). */
+const listedColumns = (today: string) => `e.credit_code, e.name, e.district_code, d.name as district_name, e.industry_code, i.name as industry_name,
+            e.chains, e.size_class, e.registration_date, e.is_listed, e.titles, e.summary_year,
+            e.summary_operating_revenue, e.summary_rd_expense, e.summary_employees,
+            case when cardinality(e.titles) = 0 then '{}'::text[] else coalesce((
+              select array_agg(distinct q->>'title') from jsonb_array_elements(e.lists->'qualifications') q
+              where coalesce(q->>'issue_date', '0000') <= ${today} and coalesce(q->>'expiry_date', '9999') >= ${today}), '{}') end as valid_titles`;
+
+/**
+ * A name keyword in credit-code order, through the narrow registry.name_search: its matches in order (from a
+ * window of the next NAME_WALK names, or from the character-pair index, sorted), each joined to its enterprise and
+ * kept when the scope and the other filters allow it, until the page is full. Only the page's enterprises are read
+ * from the wide table when nothing else filters.
+ */
+async function listByName(q: Queryable, scope: Scope, filter: ListFilter, page: Page, how: 'walk' | 'index'): Promise<ListedEnterprise[]> {
+  const params: unknown[] = [];
+  const add = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const direction = page.order === 'asc' ? 'asc' : 'desc';
+  const after = page.after ? `n.credit_code ${page.order === 'asc' ? '>' : '<'} ${add(page.after.creditCode)}` : 'true';
+  const pattern = add(likePattern(filter.text!));
+  const text = filter.text!.trim();
+  const candidates =
+    how === 'walk'
+      ? `select w.credit_code from (select n.credit_code, n.name from registry.name_search n where ${after}
+           order by n.credit_code ${direction} limit ${add(NAME_WALK)}) w where w.name like ${pattern} order by w.credit_code ${direction}`
+      : `select n.credit_code from registry.name_search n where ${after} and n.name like ${pattern}${
+          [...text].length >= 2 ? ` and registry.character_pairs(n.name) @> registry.character_pairs(${add(text)})` : ''
+        } order by n.credit_code ${direction}`;
+  const where = filterSql(scope, filter, params, { nameOutside: true });
+  params.push(page.limit);
+  // With nothing else to filter, the page is the first matches: a top-N sort, and only those rows read from the wide table.
+  const onlyName = where.length === 0 ? ` limit $${params.length}` : '';
+  const limit = `$${params.length}`;
+  const today = add(filter.today);
+  return q.query<ListedEnterprise>(
+    `select ${listedColumns(today)}, e.credit_code as sort_value
+     from (${candidates}${onlyName}) m
+     join registry.enterprise e on e.credit_code = m.credit_code
+     left join ref.district d on d.code = e.district_code
+     left join ref.industry i on i.code = e.industry_code
+     ${where.length ? `where ${where.join(' and ')}` : ''}
+     order by m.credit_code ${direction}
+     limit ${limit}`,
+    params,
   );
-  return new Map(rows.map((row) => [row.credit_code, row.titles]));
 }
 
 export async function registryIsEmpty(q: Queryable): Promise<boolean> {

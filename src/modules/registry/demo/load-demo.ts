@@ -48,7 +48,7 @@ export async function loadDemo(db: Db, actor: Actor, options: DemoOptions): Prom
     const deferredIndexes = (await registryIsEmpty({ query }))
       ? await query<{ name: string; definition: string }>(
           `select indexname as name, indexdef as definition from pg_indexes
-           where schemaname = 'registry' and tablename in ('enterprise', 'enterprise_year') and indexname not like '%_pkey'`,
+           where schemaname = 'registry' and tablename in ('enterprise', 'enterprise_year', 'name_search') and indexname not like '%_pkey'`,
         )
       : [];
     for (const index of deferredIndexes) await query(`drop index registry.${index.name}`);

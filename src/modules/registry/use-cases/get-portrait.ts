@@ -40,7 +40,7 @@ export async function getPortrait(db: Db, scope: Scope, viewer: Actor & { ownEnt
   }
   const refs = await referenceSets(db);
   const profile = assembleProfile(stored);
-  const revisions = await repo.loadRevisions(db, stored);
+  const { revisions, changeSets } = await repo.loadProvenance(db, stored);
 
   // The latest revision that set a key gives its provenance; values never revised come from the write that created the row.
   const setBy = new Map<string, number>();
@@ -70,10 +70,9 @@ export async function getPortrait(db: Db, scope: Scope, viewer: Actor & { ownEnt
     }
   }
   for (const key of Object.keys(enterprise.lists)) provenanceIds.set(key, setBy.get(key) ?? enterprise.created_change_set);
-  const changeSets = await repo.loadChangeSets(db, [...provenanceIds.values()]);
   const provenance: PortraitResponse['provenance'] = {};
   for (const [path, id] of provenanceIds) {
-    const changeSet = changeSets.get(id);
+    const changeSet = changeSets.get(Number(id));
     if (changeSet) provenance[path] = describeChangeSet(changeSet);
   }
 

@@ -55,7 +55,6 @@ export async function listEnterprises(
   ]);
   const hasMore = rows.length > query.limit;
   const items = rows.slice(0, query.limit);
-  const titles = await repo.validTitles(db, items, today);
   const last = items.at(-1);
   return {
     items: items.map((row) => ({
@@ -69,7 +68,7 @@ export async function listEnterprises(
       size_class: row.size_class as ListEnterprisesResponse['items'][number]['size_class'],
       registration_date: row.registration_date,
       is_listed: row.is_listed,
-      titles: titles.get(row.credit_code) ?? [],
+      titles: row.valid_titles,
       summary_year: row.summary_year,
       operating_revenue: row.summary_operating_revenue,
       rd_expense: row.summary_rd_expense,
