@@ -19,6 +19,20 @@ z.config(z.locales.zhCN());
 
 export type App = FastifyInstance;
 
+const documentedOnly = new WeakSet<object>();
+/**
+ * A response schema that documents a hot read route (OpenAPI) without being checked on every response: checking and
+ * re-encoding a portrait or a page of the registry through zod cost more CPU than the rest of the request. Such a
+ * route builds its response field by field; the test suite (and `TIDU_CHECK_RESPONSES=1`) still checks every one.
+ */
+export function documentedResponse<T extends z.ZodType>(schema: T): T {
+  documentedOnly.add(schema);
+  return schema;
+}
+const checkAllResponses = Boolean(process.env.VITEST) || process.env.TIDU_CHECK_RESPONSES === '1';
+const responseSerializer: typeof serializerCompiler = (route) =>
+  !checkAllResponses && documentedOnly.has(route.schema as object) ? (data) => JSON.stringify(data) : serializerCompiler(route);
+
 const webDist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 
 const SECURITY_HEADERS = {
@@ -31,6 +45,9 @@ const SECURITY_HEADERS = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+const API_HEADERS = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
+const { 'content-security-policy': _csp, ...DOCS_HEADERS } = API_HEADERS;
+
 export async function createHttpApp(options: { logger?: boolean; trustProxy?: boolean } = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger ?? false,
@@ -39,15 +56,12 @@ export async function createHttpApp(options: { logger?: boolean; trustProxy?: bo
     ajv: { customOptions: { coerceTypes: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer);
   await app.register(fastifyCookie);
   app.addHook('onSend', async (request, reply) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-      if (name === 'content-security-policy' && request.url.startsWith('/api/docs')) continue;
-      reply.header(name, value);
-    }
+    const api = request.url.startsWith('/api/');
+    reply.headers(api && request.url.startsWith('/api/docs') ? DOCS_HEADERS : api ? API_HEADERS : SECURITY_HEADERS);
     if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
 
   await app.register(fastifySwagger, {

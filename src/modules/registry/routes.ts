@@ -14,6 +14,7 @@ import { evaluateEnterprise } from './use-cases/evaluate-enterprise.ts';
 import { registryStats } from './use-cases/registry-stats.ts';
 import { todayIso } from '../../platform/dates.ts';
 import { TtlCache } from '../../platform/ttl-cache.ts';
+import { documentedResponse } from '../../platform/http.ts';
 import { saveProfileQuery, saveProfileResponse } from './use-cases/save-profile.types.ts';
 
 const creditCodeParams = z.object({ credit_code: z.string().min(1).max(40).describe('统一社会信用代码') });
@@ -35,7 +36,7 @@ export async function registryRoutes(fastify: FastifyInstance, { db, config }: A
 
   app.get('/api/enterprises', {
     config: readers,
-    schema: { tags, summary: '企业名录（筛选、排序、键集分页）', querystring: listEnterprisesQuery, response: { 200: listEnterprisesResponse } },
+    schema: { tags, summary: '企业名录（筛选、排序、键集分页）', querystring: listEnterprisesQuery, response: { 200: documentedResponse(listEnterprisesResponse) } },
     handler: (request) => listEnterprises(db, principalOf(request).scope, request.query, { countCache }),
   });
 
@@ -45,12 +46,12 @@ export async function registryRoutes(fastify: FastifyInstance, { db, config }: A
       tags,
       summary: '企业库统计：总数、按规模、按区县、按当前有效称号',
       response: {
-        200: z.object({
+        200: documentedResponse(z.object({
           total: z.number().int(),
           by_size: z.record(z.string(), z.number().int()),
           by_title: z.record(z.string(), z.number().int()),
           by_district: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
-        }),
+        })),
       },
     },
     handler: (request) => registryStats(db, principalOf(request).scope, { cache: statsCache }),
@@ -58,7 +59,7 @@ export async function registryRoutes(fastify: FastifyInstance, { db, config }: A
 
   app.get('/api/enterprises/:credit_code', {
     config: readers,
-    schema: { tags, summary: '企业画像：画像数据、代码名称、数据来源与缺失项', params: creditCodeParams, response: { 200: portraitResponse, 404: errorResponse } },
+    schema: { tags, summary: '企业画像：画像数据、代码名称、数据来源与缺失项', params: creditCodeParams, response: { 200: documentedResponse(portraitResponse), 404: errorResponse } },
     handler: (request) => {
       const principal = principalOf(request);
       return getPortrait(db, principal.scope, { ...actorOf(request), ownEnterprises: ownEnterprises(principal) }, request.params.credit_code);
@@ -105,7 +106,7 @@ export async function registryRoutes(fastify: FastifyInstance, { db, config }: A
         application: z.enum(['new', 're_review']).default('new').describe('申报类型：新申报或复核'),
       }),
       response: {
-        200: z.object({ as_of: z.string(), application: z.enum(['new', 're_review']), result: z.record(z.string(), z.unknown()) }),
+        200: documentedResponse(z.object({ as_of: z.string(), application: z.enum(['new', 're_review']), result: z.record(z.string(), z.unknown()) })),
         404: errorResponse,
         403: errorResponse,
       },
