@@ -37,6 +37,9 @@ export function importJobHandlers(db: Db, hooks: ImportRunnerHooks = {}): Record
           job: { id: job.id, owner },
           onProgress: progressReporter(db, payload.batch_id, { id: job.id, owner }),
         });
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new Error(`检查文件时出错：${(error as Error).message}`, { cause: error });
       } finally {
         endProgress(payload.batch_id);
       }

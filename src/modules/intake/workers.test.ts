@@ -35,7 +35,7 @@ describe.skipIf(!serverUrl)(title, () => {
       Array.from({ length: count }, () => {
         const child = spawn(process.execPath, ['bin/tidu.js', 'worker'], {
           cwd: root,
-          env: { ...process.env, DATABASE_URL: url, DISCOVERY_SCHEDULE: 'off', DISCOVERY_WATCH_MS: '0', JOB_POLL_MS: '100', JOB_STALE_SECONDS: '3' },
+          env: { ...process.env, DATABASE_URL: url, DISCOVERY_SCHEDULE: 'off', DISCOVERY_WATCH_MS: '0', JOB_POLL_MS: '100', JOB_STALE_SECONDS: '5' },
           stdio: ['ignore', 'pipe', 'inherit'],
         });
         children.push(child);
@@ -90,7 +90,8 @@ describe.skipIf(!serverUrl)(title, () => {
       () => getImport(db, city, id, { limit: 1, offset: 0 }),
       (batch) => batch.status !== 'analysing',
     );
-    expect(preview.status).toBe('previewed');
+    // On failure, say why: the batch's reason and its jobs.
+    expect(preview.status, JSON.stringify([preview.failure, await jobsOfGroup(db, batchGroup(id))])).toBe('previewed');
     // Nearly all are updates (a few demo enterprises were founded after the year, and are rejected with the reason).
     const updated = preview.counts!.updated;
     expect(updated).toBeGreaterThan(ENTERPRISES * 0.9);

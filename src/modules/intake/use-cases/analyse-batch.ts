@@ -1,5 +1,4 @@
 import type { Db } from '../../../platform/db.ts';
-import { AppError } from '../../../platform/errors.ts';
 import type { Scope } from '../../../platform/scope.ts';
 import { completeJob } from '../../jobs/queue.ts';
 import { referenceSets } from '../../registry/reference-sets.ts';
@@ -29,16 +28,10 @@ export async function analyseBatch(
   options.onProgress({ phase: 'reading', rows: 0, total: null });
   const refs = await referenceSets(db);
   const file = await repo.loadBatchFile(db, batchId);
-  let analysis;
-  try {
-    analysis = await analyseImport(db, refs, scope, batch.kind, readRows(file, batch.file_format, batch.file_name), {
-      today: options.today,
-      onProgress: (rows) => options.onProgress({ phase: 'checking', rows, total: null }),
-    });
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new Error(`检查文件时出错：${(error as Error).message}`, { cause: error });
-  }
+  const analysis = await analyseImport(db, refs, scope, batch.kind, readRows(file, batch.file_format, batch.file_name), {
+    today: options.today,
+    onProgress: (rows) => options.onProgress({ phase: 'checking', rows, total: null }),
+  });
   const rows = analysis.counts.rows;
   options.onProgress({ phase: 'saving', rows, total: rows });
   return db.transaction(async (tx) => {

@@ -35,7 +35,11 @@ export function batchSummary(batch: repo.BatchRow, job: Job | undefined): BatchS
   let status = batch.status;
   let failure = batch.failure;
   let progress: ImportProgress | null = null;
-  if (working && job) {
+  if (working && !job) {
+    // Uploaded before imports became jobs, and left unfinished by the process that was checking it.
+    status = 'failed';
+    failure = '该批次的校验未能完成（升级前上传），请重新上传文件';
+  } else if (working && job) {
     if (job.status === 'failed') {
       status = 'failed';
       failure = job.error;
