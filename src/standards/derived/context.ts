@@ -4,7 +4,7 @@ import { highTech } from '../parameters/high-tech.ts';
 import { sizeLimits, type SizeLimits } from '../parameters/size-standard.ts';
 import { techSme } from '../parameters/tech-sme.ts';
 import { entryAt, valueAt, type Parameter } from '../parameters/types.ts';
-import { addDays, addYears, dayNumber, yearsUntil } from './dates.ts';
+import { addDays, addYears, dateParts, type DateParts } from './dates.ts';
 
 /** Everything the derived figures need that depends only on the decision date: computed once per evaluation. */
 export interface DerivedContext {
@@ -34,11 +34,9 @@ export interface DerivedContext {
   tier1Titles: readonly string[];
   /** Size limits in force at asOf by sector row (absent: none in force). */
   sizeLimits: ReadonlyMap<number, SizeLimits>;
-  /** dayNumber(asOf). */
-  asOfDay: number;
-  /** yearsBetween(from, asOf) and yearsBetween(from, endOfLastYear), with the end date parsed once. */
-  yearsToAsOf: (from: string) => number;
-  yearsToEndOfLastYear: (from: string) => number;
+  /** asOf and endOfLastYear taken apart, for yearsUpTo. */
+  asOfParts: DateParts;
+  endOfLastYearParts: DateParts;
   /** Increases with every profile whose figures are computed in this context (see Derived.stamp). */
   stamp: number;
 }
@@ -75,9 +73,8 @@ export function derivedContext(asOf: string): DerivedContext {
         return entry ? [[+row, entry.value] as const] : [];
       }),
     ),
-    asOfDay: dayNumber(asOf),
-    yearsToAsOf: yearsUntil(asOf),
-    yearsToEndOfLastYear: yearsUntil(`${year}-01-01`),
+    asOfParts: dateParts(asOf),
+    endOfLastYearParts: dateParts(`${year}-01-01`),
     stamp: 0,
   };
 }

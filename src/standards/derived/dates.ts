@@ -38,27 +38,41 @@ export function addDays(date: string, days: number): string {
 
 /** Elapsed years from `from` to `to`: whole years by calendar, plus the remaining days over 365. */
 export function yearsBetween(from: string, to: string): number {
-  if (to < from) return -yearsBetween(to, from);
-  return yearsUpTo(from, digits(to, 0, 4), digits(to, 5, 7), digits(to, 8, 10), NaN);
+  return yearsUpTo(from, dateParts(to));
 }
 
-/**
- * yearsBetween(from, to) for one `to` (a decision date), parsed once; the same arithmetic, so the same results.
- * Per profile this leaves the parsing of `from` and one day count.
- */
-export function yearsUntil(to: string): (from: string) => number {
-  const ty = digits(to, 0, 4), tm = digits(to, 5, 7), td = digits(to, 8, 10);
-  const toDays = daysFromCivil(ty, tm, td);
-  return (from) => (to < from ? -yearsBetween(to, from) : yearsUpTo(from, ty, tm, td, toDays));
+/** A date taken apart once, for the many elapsed-year counts against the same decision date. */
+export interface DateParts {
+  text: string;
+  year: number;
+  month: number;
+  day: number;
+  /** dayNumber(text). */
+  days: number;
 }
 
-/** The body of yearsBetween for from ≤ to, with `to` parsed (toDays NaN: count it here). */
-function yearsUpTo(from: string, ty: number, tm: number, td: number, toDays: number): number {
+export function dateParts(date: string): DateParts {
+  const year = digits(date, 0, 4), month = digits(date, 5, 7), day = digits(date, 8, 10);
+  return { text: date, year, month, day, days: daysFromCivil(year, month, day) };
+}
+
+/** The calendar year of a `YYYY-MM-DD` date, without making a string. */
+export function yearOf(date: string): number {
+  return digits(date, 0, 4);
+}
+
+/** yearsBetween(from, to.text), with `to` parsed; negative when `from` is later. */
+export function yearsUpTo(from: string, to: DateParts): number {
+  return to.text < from ? -elapsedYears(to.text, dateParts(from)) : elapsedYears(from, to);
+}
+
+/** The body of yearsUpTo for from ≤ to; not recursive, so V8 inlines it and its result is never boxed. */
+function elapsedYears(from: string, to: DateParts): number {
   const fy = digits(from, 0, 4), fm = digits(from, 5, 7), fd = digits(from, 8, 10);
-  let whole = ty - fy;
-  if (tm * 100 + td < fm * 100 + fd) whole -= 1;
+  let whole = to.year - fy;
+  if (to.month * 100 + to.day < fm * 100 + fd) whole -= 1;
   const anniversaryYear = fy + whole;
   const leap = anniversaryYear % 4 === 0 && (anniversaryYear % 100 !== 0 || anniversaryYear % 400 === 0);
   const anniversary = daysFromCivil(anniversaryYear, fm, fm === 2 && fd === 29 && !leap ? 28 : fd);
-  return whole + ((toDays === toDays ? toDays : daysFromCivil(ty, tm, td)) - anniversary) / 365;
+  return whole + (to.days - anniversary) / 365;
 }

@@ -2,7 +2,7 @@ import type { Profile } from '../profile/schema.ts';
 import { sizeSectorOf, type SizeLimits, type SizeSector } from '../parameters/size-standard.ts';
 import type { DerivedContext } from './context.ts';
 import { createDerived, type Derived } from './record.ts';
-import { dayNumber } from './dates.ts';
+import { dayNumber, yearOf, yearsUpTo } from './dates.ts';
 
 /**
  * Every figure the criteria read, computed once per profile and decision date. Unknown numbers are NaN, never 0.
@@ -62,14 +62,6 @@ function rankAtMost(rank: number, limit: number): number {
   return rank !== rank ? MAYBE : rank <= limit ? YES : NO;
 }
 
-/** 高新 §2.4 growth in %, by years in business (edge rules [U]); g1..g3 are the three fiscal years, oldest first. */
-function hnteGrowth(businessYears: number, g1: number, g2: number, g3: number): number {
-  if (businessYears <= 1) return 0;
-  if (businessYears === 2 || g1 === 0) return g2 === 0 ? 0 : (g3 / g2 - 1) * 100;
-  if (g2 === 0) return 0;
-  return (0.5 * (g2 / g1 + g3 / g2) - 1) * 100;
-}
-
 function geTri(value: number, limit: number): number {
   return value !== value ? NaN : value >= limit ? 1 : 0;
 }
@@ -117,10 +109,10 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
   const years = p.years as Record<number, Row> | null | undefined;
   const y1: Row = years ? years[ctx.year - 1] : undefined;
   const registration = typeof p.registration_date === 'string' ? p.registration_date : null;
-  const registrationYear = registration ? +registration.slice(0, 4) : NaN;
-  const segmentStart = typeof p.segment_start_date === 'string' ? p.segment_start_date : null;
+  // Integers throughout (0: unknown): a double passed to a call V8 does not inline is boxed, an allocation per profile.
+  const registrationYear = registration ? yearOf(registration) : 0;
   // 高新 §2.4 growth: years in business decide the formula (edge rules [U]).
-  const businessYears = registrationYear === registrationYear ? ctx.year - registrationYear : 3;
+  const businessYears = registrationYear > 0 ? ctx.year - registrationYear : 3;
   yearFigures(o, ctx, years, y1, registrationYear, businessYears);
   sizeFigures(o, p, ctx, y1);
   ipFigures(o, p, ctx);
@@ -129,9 +121,7 @@ export function computeDerived(profile: Profile, ctx: DerivedContext, into?: Der
   titleFigures(o, p, ctx);
   financingFigures(o, p, ctx);
   listFigures(o, p, ctx, businessYears);
-  o.segmentYears = segmentStart ? ctx.yearsToEndOfLastYear(segmentStart) : NaN;
-  o.ageYears = registration ? ctx.yearsToAsOf(registration) : NaN;
-  o.ageDays = registration ? ctx.asOfDay - dayNumber(registration) : NaN;
+  dateFigures(o, p, ctx, registration);
   const compliance = p.compliance;
   const quality = p.quality;
   const mainProduct = p.main_product;
@@ -262,8 +252,26 @@ function yearFigures(o: Derived, ctx: DerivedContext, years: Record<number, Row>
   o.hnteRdRatio = percent(rdSum, salesSum);
   o.hnteDomesticShare = percent(rdDomesticSum, rdSum);
   o.hnteIncomeShare = percent(num(y1?.hnt_income), num(y1?.total_income));
-  o.hnteNetAssetGrowth = hnteGrowth(businessYears, na1, na2, na3);
-  o.hnteSalesGrowth = hnteGrowth(businessYears, sales3, sales2, sales1);
+  // 高新 §2.4 growth in % over the three fiscal years, oldest first, by years in business (edge rules [U]). Written out
+  // for both figures rather than called: a call that is not inlined boxes its double arguments and result.
+  let netAssetGrowth = 0, salesGrowth = 0;
+  if (businessYears > 1) {
+    const short = businessYears === 2;
+    if (short || na1 === 0) netAssetGrowth = na2 === 0 ? 0 : (na3 / na2 - 1) * 100;
+    else netAssetGrowth = na2 === 0 ? 0 : (0.5 * (na2 / na1 + na3 / na2) - 1) * 100;
+    if (short || sales3 === 0) salesGrowth = sales2 === 0 ? 0 : (sales1 / sales2 - 1) * 100;
+    else salesGrowth = sales2 === 0 ? 0 : (0.5 * (sales2 / sales3 + sales1 / sales2) - 1) * 100;
+  }
+  o.hnteNetAssetGrowth = netAssetGrowth;
+  o.hnteSalesGrowth = salesGrowth;
+}
+
+/** Years since registration and in the market segment, and days since registration. */
+function dateFigures(o: Derived, p: Profile, ctx: DerivedContext, registration: string | null): void {
+  const segmentStart = p.segment_start_date;
+  o.segmentYears = typeof segmentStart === 'string' && segmentStart ? yearsUpTo(segmentStart, ctx.endOfLastYearParts) : NaN;
+  o.ageYears = registration ? yearsUpTo(registration, ctx.asOfParts) : NaN;
+  o.ageDays = registration ? ctx.asOfParts.days - dayNumber(registration) : NaN;
 }
 
 /** Size class (300号) from Y-1. */
