@@ -209,6 +209,48 @@ describe.each(testStores)('registry on %s', (kind) => {
       expect((await pageThrough(`q=${target.credit_code.slice(0, 14)}`, 100)).seen.map((r) => r.credit_code)).toContain(target.credit_code);
     });
 
+    it('pages a name keyword in credit-code order both ways, whether a page comes from the bounded walk or the name index', async () => {
+      const rows = await all();
+      const word = '有限';
+      const expected = rows.filter((r) => r.name.includes(word)).map((r) => r.credit_code).sort();
+      expect(expected.length).toBeGreaterThan(20);
+      const ascending = await pageThrough(`q=${encodeURIComponent(word)}&with_total=false`, 7);
+      expect(ascending.seen.map((r) => r.credit_code)).toEqual(expected);
+      const descending = await pageThrough(`q=${encodeURIComponent(word)}&order=desc&with_total=false`, 9);
+      expect(descending.seen.map((r) => r.credit_code)).toEqual([...expected].reverse());
+      // A keyword with few matches: its only page comes from the name index.
+      const rare = rows[11].name.slice(-8, -4);
+      const found = await pageThrough(`q=${encodeURIComponent(rare)}`, 50);
+      expect(found.seen.map((r) => r.credit_code)).toEqual(rows.filter((r) => r.name.includes(rare)).map((r) => r.credit_code).sort());
+      expect(found.total).toBe(found.seen.length);
+    });
+
+    it('finds an enterprise by its new name on the next read after a rename, and no longer by the old one', async () => {
+      const code = testCreditCode('500106', 31);
+      await put(code, exampleProfile({ credit_code: code, district_code: '500106', name: '重庆沙坪坝改名前测试有限公司' }));
+      const search = async (word: string) => (await get(`/api/enterprises?q=${encodeURIComponent(word)}`)).json().items.map((r: { credit_code: string }) => r.credit_code);
+      expect(await search('改名前测试')).toEqual([code]);
+      await put(code, exampleProfile({ credit_code: code, district_code: '500106', name: '重庆沙坪坝改名后测试有限公司' }));
+      expect(await search('改名前测试')).toEqual([]);
+      expect(await search('改名后测试')).toEqual([code]);
+    });
+
+    it("keeps a district officer's keyword search inside the district", async () => {
+      const rows = await all();
+      const district = rows[0].district_code;
+      const officerOfDistrict = await signIn(app, db, [{ role: 'district_officer', district_code: district }]);
+      const word = '有限';
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const response = await app.inject({ method: 'GET', url: `/api/enterprises?q=${encodeURIComponent(word)}&limit=5${cursor ? `&cursor=${cursor}` : ''}`, headers: officerOfDistrict.headers });
+        expect(response.statusCode).toBe(200);
+        seen.push(...response.json().items.map((r: { credit_code: string }) => r.credit_code));
+        cursor = response.json().next_cursor;
+      } while (cursor);
+      expect(seen).toEqual(rows.filter((r) => r.district_code === district && r.name.includes(word)).map((r) => r.credit_code).sort());
+    });
+
     it('filters by a title held on the day, not one that has expired', async () => {
       const code = testCreditCode('500112', 77);
       await put(code, exampleProfile({

@@ -369,7 +369,8 @@ export async function listEnterprises(q: Queryable, scope: Scope, filter: ListFi
   const codeOrder = filter.text ? "(e.credit_code || '')" : 'e.credit_code';
   params.push(filter.today);
   const today = `$${params.length}`;
-  return q.query<ListedEnterprise>(
+  return listedPage(
+    q,
     `select ${listedColumns(today)}, ${sort.column} as sort_value
      from registry.enterprise e
      left join ref.district d on d.code = e.district_code
@@ -377,8 +378,21 @@ export async function listEnterprises(q: Queryable, scope: Scope, filter: ListFi
      ${where.length ? `where ${where.join(' and ')}` : ''}
      order by ${order} ${direction} nulls last, ${codeOrder} ${direction}
      limit ${limit}`,
+    direction,
     params,
   );
+}
+
+/**
+ * A page of listing rows as one JSON value: some 800 values a page, each parsed on its own by the driver (arrays by a
+ * JavaScript parser), cost the API process more than the rest of the request. The aggregate keeps the page's order.
+ */
+async function listedPage(q: Queryable, page: string, direction: 'asc' | 'desc', params: unknown[]): Promise<ListedEnterprise[]> {
+  const [row] = await q.query<{ rows: ListedEnterprise[] | null }>(
+    `select json_agg(x order by x.sort_value ${direction} nulls last, x.credit_code ${direction}) as rows from (${page}) x`,
+    params,
+  );
+  return row?.rows ?? [];
 }
 
 /** A listing row's columns; `valid_titles` are the titles it holds validly on the day (read in the same pass, only for rows with titles). */
@@ -418,7 +432,8 @@ async function listByName(q: Queryable, scope: Scope, filter: ListFilter, page: 
   const onlyName = where.length === 0 ? ` limit $${params.length}` : '';
   const limit = `$${params.length}`;
   const today = add(filter.today);
-  return q.query<ListedEnterprise>(
+  return listedPage(
+    q,
     `select ${listedColumns(today)}, e.credit_code as sort_value
      from (${candidates}${onlyName}) m
      join registry.enterprise e on e.credit_code = m.credit_code
@@ -427,6 +442,7 @@ async function listByName(q: Queryable, scope: Scope, filter: ListFilter, page: 
      ${where.length ? `where ${where.join(' and ')}` : ''}
      order by m.credit_code ${direction}
      limit ${limit}`,
+    direction,
     params,
   );
 }
