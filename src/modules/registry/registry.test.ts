@@ -243,10 +243,12 @@ describe.each(testStores)('registry on %s', (kind) => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const response = await app.inject({ method: 'GET', url: `/api/enterprises?q=${encodeURIComponent(word)}&limit=5${cursor ? `&cursor=${cursor}` : ''}`, headers: officerOfDistrict.headers });
+        const url = `/api/enterprises?q=${encodeURIComponent(word)}&limit=5${cursor ? `&cursor=${cursor}` : ''}`;
+        const response = await app.inject({ method: 'GET', url, headers: officerOfDistrict.headers });
         expect(response.statusCode).toBe(200);
-        seen.push(...response.json().items.map((r: { credit_code: string }) => r.credit_code));
-        cursor = response.json().next_cursor;
+        const body: { items: { credit_code: string }[]; next_cursor: string | null } = response.json();
+        seen.push(...body.items.map((r) => r.credit_code));
+        cursor = body.next_cursor;
       } while (cursor);
       expect(seen).toEqual(rows.filter((r) => r.district_code === district && r.name.includes(word)).map((r) => r.credit_code).sort());
     });
