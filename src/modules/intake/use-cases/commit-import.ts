@@ -10,9 +10,8 @@ import { analyseImport, type Analysis, type EnterprisePlan } from '../analyse.ts
 import { readRows } from '../read-file.ts';
 import * as repo from '../repository.ts';
 import { enqueueJobs } from '../../jobs/queue.ts';
-import { getImport } from './get-import.ts';
 import { COMMIT_JOB, batchGroup, type ImportJobPayload } from './import-jobs.types.ts';
-import { STATUS_LABELS, visibleBatch, type Viewer } from './list-imports.ts';
+import { batchSummaries, STATUS_LABELS, visibleBatch, type Viewer } from './list-imports.ts';
 import type { BatchSummary } from './imports.types.ts';
 
 export type ImportSource = 'import' | 'self_declared';
@@ -54,7 +53,8 @@ export async function requestCommit(db: Db, viewer: Viewer, username: string, id
     await enqueueJobs(tx, [{ kind: COMMIT_JOB, group: batchGroup(id), payload }]);
     await writeAudit(tx, viewer.actor, { action: 'intake.import.commit_request', objectType: 'import_batch', objectId: String(id), summary: { file_name: batch.file_name } });
   });
-  return (await getImport(db, viewer, id, { limit: 1, offset: 0 })) as BatchSummary;
+  const [summary] = await batchSummaries(db, [(await repo.loadBatch(db, id))!]);
+  return summary;
 }
 
 /** Thrown inside the commit's transaction when the job was taken over meanwhile: the transaction rolls back. */
