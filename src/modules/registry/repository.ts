@@ -520,29 +520,43 @@ export interface RegistryCounts {
   by_title: Record<string, number>;
 }
 
+/**
+ * Two scans, side by side: counts by district and size class (total, by size, by district add up from them), and
+ * titles held validly on the day, read only from enterprises with titles, each enterprise once per title. (One
+ * statement over a CTE of every enterprise with its lists copied the registry into a temporary store: ~10 s at
+ * 1,000,000 enterprises on the development machine.)
+ */
 export async function registryCounts(q: Queryable, scope: Scope, today: string): Promise<RegistryCounts> {
-  const params: unknown[] = [];
-  const where = scopeCondition(scope, 'e', params);
-  params.push(today);
-  const todayParam = `$${params.length}`;
-  const [row] = await q.query<{ total: number; by_size: Record<string, number> | null; by_district: Record<string, number> | null; by_title: Record<string, number> | null }>(
-    `with scoped as (select e.credit_code, e.district_code, e.size_class, e.titles, e.lists from registry.enterprise e where ${where})
-     select (select count(*)::int from scoped) as total,
-            (select json_object_agg(coalesce(size_class, 'unknown'), n) from (select size_class, count(*)::int as n from scoped group by size_class) s) as by_size,
-            (select json_object_agg(district_code, n) from (select district_code, count(*)::int as n from scoped where district_code is not null group by district_code) d) as by_district,
-            (select json_object_agg(title, n) from (
-               select q->>'title' as title, count(distinct s.credit_code)::int as n
-               from scoped s cross join jsonb_array_elements(s.lists->'qualifications') q
-               where cardinality(s.titles) > 0 and coalesce(q->>'issue_date', '0000') <= ${todayParam} and coalesce(q->>'expiry_date', '9999') >= ${todayParam}
-               group by q->>'title') t) as by_title`,
-    params,
-  );
-  return {
-    total: row.total,
-    by_size: row.by_size ?? {},
-    by_district: Object.entries(row.by_district ?? {}).map(([code, count]) => ({ code, count })),
-    by_title: row.by_title ?? {},
-  };
+  const scopeParams: unknown[] = [];
+  const where = scopeCondition(scope, 'e', scopeParams);
+  const [groups, titles] = await Promise.all([
+    q.query<{ district_code: string | null; size_class: string | null; n: number }>(
+      `select e.district_code, e.size_class, count(*)::int as n from registry.enterprise e where ${where} group by 1, 2`,
+      scopeParams,
+    ),
+    q.query<{ title: string | null; n: number }>(
+      `select v.title, count(*)::int as n
+       from registry.enterprise e
+       cross join lateral (
+         select distinct q->>'title' as title from jsonb_array_elements(e.lists->'qualifications') q
+         where coalesce(q->>'issue_date', '0000') <= $${scopeParams.length + 1} and coalesce(q->>'expiry_date', '9999') >= $${scopeParams.length + 1}) v
+       where ${where} and cardinality(e.titles) > 0
+       group by 1`,
+      [...scopeParams, today],
+    ),
+  ]);
+  let total = 0;
+  const bySize: Record<string, number> = {};
+  const byDistrict = new Map<string, number>();
+  for (const row of groups) {
+    total += row.n;
+    const size = row.size_class ?? 'unknown';
+    bySize[size] = (bySize[size] ?? 0) + row.n;
+    if (row.district_code !== null) byDistrict.set(row.district_code, (byDistrict.get(row.district_code) ?? 0) + row.n);
+  }
+  const byTitle: Record<string, number> = {};
+  for (const row of titles) if (row.title !== null) byTitle[row.title] = row.n;
+  return { total, by_size: bySize, by_district: [...byDistrict].map(([code, count]) => ({ code, count })), by_title: byTitle };
 }
 
 // ---------------------------------------------------------------- imports: identity checks, bulk creation, undo
