@@ -13,7 +13,7 @@ import {
   SwapOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
-import { GOVERNMENT_ROLES, REGISTRY_BROWSERS, STAFF_ROLES, type Role } from './auth/roles.ts';
+import { CITY_ROLES, GOVERNMENT_ROLES, REGISTRY_BROWSERS, STAFF_ROLES, type Role } from './auth/roles.ts';
 
 export interface NavPage {
   path: string;
@@ -57,6 +57,7 @@ export const NAVIGATION: NavGroup[] = [
       { path: '/recognition/todo', label: '待办与通知' },
       { path: '/recognition/batches', label: '认定申报' },
       { path: '/recognition/review', label: '本企业申报' },
+      { path: '/recognition/dynamic', label: '年度更新与变化报告' },
     ],
   },
   {
@@ -118,8 +119,9 @@ export const NAVIGATION: NavGroup[] = [
         path: '/recognition/dynamic',
         label: '动态管理',
         roles: GOVERNMENT_ROLES,
-        coming: '有效期跟踪、到期复核、撤销与摘牌管理。',
       },
+      // The city keeps the pool; an expert declares their own conflicts of interest there.
+      { path: '/recognition/experts', label: '专家库', roles: [...CITY_ROLES, 'expert'] },
     ],
   },
   {

@@ -25,6 +25,7 @@ const RecognitionReview = lazy(() => import('./pages/workflow/ApplicationsPage.t
 const RecognitionApplication = lazy(() => import('./pages/workflow/ApplicationPage.tsx'));
 const RecognitionDynamic = lazy(() => import('./pages/workflow/DynamicPage.tsx'));
 const RecognitionTodo = lazy(() => import('./pages/workflow/TodoPage.tsx'));
+const RecognitionExperts = lazy(() => import('./pages/workflow/ExpertsPage.tsx'));
 const ImportWizard = lazy(() => import('./pages/intake/ImportWizardPage.tsx'));
 const ImportHistory = lazy(() => import('./pages/intake/ImportHistoryPage.tsx'));
 const Export = lazy(() => import('./pages/intake/ExportPage.tsx'));
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
       { path: 'recognition/applications/:id', element: page(<RecognitionApplication />) },
       { path: 'recognition/dynamic', element: page(<RecognitionDynamic />) },
       { path: 'recognition/todo', element: page(<RecognitionTodo />) },
+      { path: 'recognition/experts', element: page(<RecognitionExperts />) },
       { path: 'exchange/import', element: page(<ImportWizard />) },
       { path: 'exchange/history', element: page(<ImportHistory />) },
       { path: 'exchange/export', element: page(<Export />) },
