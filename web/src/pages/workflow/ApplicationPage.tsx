@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, List, Modal, Select, Space, Switch, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Modal, Select, Space, Switch, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
-import { ASSESSMENT_LABELS, STATE_COLORS, wf } from './workflowApi.ts';
+import { ASSESSMENT_LABELS, mayActOn, STATE_COLORS, useGrants, wf } from './workflowApi.ts';
 
 interface Flag { code: string; severity: 'high' | 'medium'; message: string; path?: string }
 interface Criterion { id: string; name: string; status: string; value: unknown; threshold: unknown; quality: string }
@@ -14,6 +15,7 @@ interface Detail {
   state_label: string;
   version: number;
   credit_code: string;
+  district_code: string;
   enterprise_name: string;
   standard_name: string;
   batch: { id: number; title: string; window_end: string };
@@ -51,6 +53,9 @@ export default function ApplicationPage() {
   const [reason, setReason] = useState('');
   const [scoreForm] = Form.useForm();
   const [objectionForm] = Form.useForm();
+  const [spotCheckForm] = Form.useForm<{ checked_on: Dayjs; inspectors: string; findings: string; consistent: boolean }>();
+  const [spotChecking, setSpotChecking] = useState(false);
+  const grants = useGrants();
   const d = detail.data;
 
   async function run(work: () => Promise<unknown>, done: string) {
@@ -66,6 +71,16 @@ export default function ApplicationPage() {
 
   if (!d) return <Card loading={detail.loading} />;
   const assessment = d.self_assessment;
+  // 实地抽查: the city, or the applicant's district, once the application has been submitted (the server's rule).
+  const canSpotCheck = d.profile_is_snapshot && mayActOn(grants, ['city_admin', 'city_officer', 'district_officer'], d);
+
+  async function recordSpotCheck() {
+    const values = await spotCheckForm.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
+    setSpotChecking(false);
+    await run(() => wf.post(`/api/workflow/applications/${id}/spot-checks`, { ...values, checked_on: values.checked_on.format('YYYY-MM-DD') }), '已记录实地抽查');
+    spotCheckForm.resetFields();
+  }
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
       <Card
@@ -198,9 +213,9 @@ export default function ApplicationPage() {
         </Card>
       )}
 
-      {d.spot_checks.length > 0 && (
-        <Card title="实地抽查">
-          <Table size="small" rowKey="id" pagination={false} dataSource={d.spot_checks} columns={[
+      {(d.spot_checks.length > 0 || canSpotCheck) && (
+        <Card title="实地抽查" extra={canSpotCheck && <Button onClick={() => setSpotChecking(true)}>记录实地抽查</Button>}>
+          <Table size="small" rowKey="id" pagination={false} dataSource={d.spot_checks} locale={{ emptyText: '暂无抽查记录' }} data-testid="spot-checks" columns={[
             { title: '日期', dataIndex: 'checked_on' },
             { title: '人员', dataIndex: 'inspectors' },
             { title: '核查情况', dataIndex: 'findings' },
@@ -212,6 +227,23 @@ export default function ApplicationPage() {
       <Card title="流转记录">
         <Timeline items={d.events.map((e) => ({ children: <span>{formatDateTime(e.at)} {e.label} → {e.to_label}（{e.actor}）{e.reason ? `：${e.reason}` : ''}</span> }))} />
       </Card>
+
+      <Modal title="记录实地抽查" open={spotChecking} okText="保存" cancelText="取消" onOk={() => void recordSpotCheck()} onCancel={() => setSpotChecking(false)} forceRender>
+        <Form form={spotCheckForm} layout="vertical" initialValues={{ checked_on: dayjs(), consistent: true }}>
+          <Form.Item name="checked_on" label="抽查日期" rules={[{ required: true, message: '请选择抽查日期' }]}>
+            <DatePicker format="YYYY-MM-DD" disabledDate={(day) => day.isAfter(dayjs(), 'day')} allowClear={false} style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name="inspectors" label="抽查人员" rules={[{ required: true, message: '请填写抽查人员' }, { max: 200, message: '不超过 200 个字' }]}>
+            <Input placeholder="姓名及单位，多人以顿号分隔" data-testid="spot-check-inspectors" />
+          </Form.Item>
+          <Form.Item name="findings" label="核查情况" rules={[{ required: true, message: '请填写核查情况' }, { max: 4000, message: '不超过 4000 字' }]}>
+            <Input.TextArea rows={4} placeholder="现场核查的生产经营、研发投入、知识产权等情况" data-testid="spot-check-findings" />
+          </Form.Item>
+          <Form.Item name="consistent" label="申报材料与实际情况一致" valuePropName="checked">
+            <Switch checkedChildren="一致" unCheckedChildren="不一致" />
+          </Form.Item>
+        </Form>
+      </Modal>
 
       <Modal
         title={pending?.label}
