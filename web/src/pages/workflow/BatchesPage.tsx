@@ -35,7 +35,8 @@ export default function BatchesPage() {
   }
 
   async function create() {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
     try {
       await wf.post('/api/workflow/batches', values);
       message.success('已设立申报批次');
