@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db.ts';
 import type { Scope } from '../../../platform/scope.ts';
-import type { TtlCache } from '../../../platform/ttl-cache.ts';
+import type { CountCache } from '../refreshing-cache.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { todayIso } from '../../../platform/dates.ts';
 import { referenceSets } from '../reference-sets.ts';
@@ -26,7 +26,7 @@ export async function listEnterprises(
   db: Db,
   scope: Scope,
   query: ListEnterprisesQuery,
-  options: { today?: string; countCache?: TtlCache<number> } = {},
+  options: { today?: string; countCache?: CountCache<number> } = {},
 ): Promise<ListEnterprisesResponse> {
   const today = options.today ?? todayIso();
   const refs = await referenceSets(db);

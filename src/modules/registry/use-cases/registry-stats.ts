@@ -1,12 +1,12 @@
 import type { Db } from '../../../platform/db.ts';
 import { todayIso } from '../../../platform/dates.ts';
 import type { Scope } from '../../../platform/scope.ts';
-import type { TtlCache } from '../../../platform/ttl-cache.ts';
+import type { CountCache } from '../refreshing-cache.ts';
 import { referenceSets } from '../reference-sets.ts';
 import * as repo from '../repository.ts';
 
 /** Counts of the registry in the caller's scope: total, by size class, by district, by title held today. */
-export async function registryStats(db: Db, scope: Scope, options: { today?: string; cache?: TtlCache<repo.RegistryCounts> } = {}) {
+export async function registryStats(db: Db, scope: Scope, options: { today?: string; cache?: CountCache<repo.RegistryCounts> } = {}) {
   const today = options.today ?? todayIso();
   const refs = await referenceSets(db);
   const load = () => repo.registryCounts(db, scope, today);
