@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { from as copyFrom } from 'pg-copy-streams';
+import pg from 'pg';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Db } from './db.ts';
 
 /** Writes rows with COPY, the fast path on both stores; all inside one transaction. */
@@ -57,3 +58,70 @@ export function copyValue(value: unknown): string {
 }
 
 export const copyLine = (values: unknown[]) => values.map(copyValue).join('\t') + '\n';
+
+/** Runs one SELECT as COPY and returns its rows in COPY text format, UTF-8 (one line per row, tab-separated, \\N for NULL). */
+export type CopyOut = (select: string) => Promise<Buffer>;
+
+/**
+ * Reads with `COPY (select …) TO STDOUT`, the fast path out of both stores: the rows arrive as one buffer to be split
+ * by the caller instead of a JS object per row. Every COPY and query given to `work` sees the same snapshot (one
+ * read-only, repeatable-read transaction). COPY takes no parameters: put values in with `sqlLiteral`/`inlineParams`.
+ */
+export async function bulkRead<T>(db: Db, work: (copyOut: CopyOut, query: Db['query']) => Promise<T>): Promise<T> {
+  if (db.pool) {
+    const client = await db.pool.connect();
+    try {
+      await client.query('begin isolation level repeatable read read only');
+      const value = await work(
+        async (select) => {
+          const chunks: Buffer[] = [];
+          for await (const chunk of client.query(copyTo(`copy (${select}) to stdout`))) chunks.push(chunk as Buffer);
+          return Buffer.concat(chunks);
+        },
+        async (sql, params) => (await client.query(sql, params as unknown[] | undefined)).rows,
+      );
+      await client.query('commit');
+      return value;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  return db.pglite!.transaction(async (tx) =>
+    work(
+      async (select) => {
+        const result = await tx.query(`copy (${select}) to '/dev/blob'`);
+        return result.blob ? Buffer.from(await result.blob.arrayBuffer()) : Buffer.alloc(0);
+      },
+      async (sql, params) => (await tx.query(sql, params as unknown[] | undefined)).rows as never[],
+    ),
+  );
+}
+
+/** SQL written with $n parameters, with each parameter put in as a literal (for COPY, which takes no parameters). */
+export function inlineParams(sql: string, params: readonly unknown[]): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => sqlLiteral(params[Number(n) - 1]));
+}
+
+/** A value as an SQL literal (for COPY, which takes no parameters): strings quoted and escaped, string arrays as text[]. */
+export function sqlLiteral(value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string') return pg.escapeLiteral(value);
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    return value.length === 0 ? `'{}'::text[]` : `array[${value.map((item: string) => pg.escapeLiteral(item)).join(', ')}]::text[]`;
+  }
+  throw new Error(`no SQL literal for ${String(value)}`);
+}
+
+const COPY_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v' };
+
+/**
+ * A field of COPY text output as its text. PostgreSQL writes a backslash as two and tab, newline, carriage return,
+ * backspace, form feed and vertical tab as backslash and a letter (it never writes the octal or hex forms).
+ */
+export function copyUnescape(field: string): string {
+  if (field.indexOf('\\') < 0) return field;
+  return field.replace(/\\(.)/gs, (_, c: string) => COPY_ESCAPES[c] ?? c);
+}
