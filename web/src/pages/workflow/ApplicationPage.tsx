@@ -5,7 +5,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatDateTime } from '../../lib/format.ts';
 import { useApi } from '../../lib/useApi.ts';
-import { ASSESSMENT_LABELS, mayActOn, STATE_COLORS, useGrants, wf } from './workflowApi.ts';
+import { ASSESSMENT_LABELS, CITY_ROLE_IDS, mayActOn, STATE_COLORS, useGrants, wf } from './workflowApi.ts';
 
 interface Flag { code: string; severity: 'high' | 'medium'; message: string; path?: string }
 interface Criterion { id: string; name: string; status: string; value: unknown; threshold: unknown; quality: string }
@@ -55,6 +55,8 @@ export default function ApplicationPage() {
   const [objectionForm] = Form.useForm();
   const [spotCheckForm] = Form.useForm<{ checked_on: Dayjs; inspectors: string; findings: string; consistent: boolean }>();
   const [spotChecking, setSpotChecking] = useState(false);
+  const [resolving, setResolving] = useState<{ objection: Detail['objections'][number]; outcome: 'upheld' | 'dismissed' } | null>(null);
+  const [resolutionForm] = Form.useForm<{ response: string }>();
   const grants = useGrants();
   const d = detail.data;
 
@@ -73,6 +75,17 @@ export default function ApplicationPage() {
   const assessment = d.self_assessment;
   // 实地抽查: the city, or the applicant's district, once the application has been submitted (the server's rule).
   const canSpotCheck = d.profile_is_snapshot && mayActOn(grants, ['city_admin', 'city_officer', 'district_officer'], d);
+  // 公示异议 are registered and answered by the city only (the objection routes' policy).
+  const isCity = mayActOn(grants, CITY_ROLE_IDS, d);
+
+  async function resolveObjection() {
+    const values = await resolutionForm.validateFields().catch(() => null);
+    if (!values || !resolving) return;
+    const { objection, outcome } = resolving;
+    setResolving(null);
+    await run(() => wf.post(`/api/workflow/objections/${objection.id}/resolution`, { outcome, response: values.response }), outcome === 'upheld' ? '已处理：异议成立，已移出名单' : '已处理：异议不成立');
+    resolutionForm.resetFields();
+  }
 
   async function recordSpotCheck() {
     const values = await spotCheckForm.validateFields().catch(() => null);
@@ -191,20 +204,20 @@ export default function ApplicationPage() {
         </Card>
       )}
 
-      {(d.objections.length > 0 || d.state === 'in_publicity') && (
+      {(d.objections.length > 0 || (isCity && d.state === 'in_publicity')) && (
         <Card title="公示异议">
           <Table size="small" rowKey="id" pagination={false} dataSource={d.objections} columns={[
             { title: '收到日期', dataIndex: 'received_on' },
             { title: '异议人', dataIndex: 'objector' },
             { title: '内容', dataIndex: 'content' },
             { title: '处理', dataIndex: 'status', render: (s: string, o: Detail['objections'][number]) => (s === 'open' ? <Space><Tag color="orange">待处理</Tag>
-              <Button size="small" onClick={() => { const response = window.prompt('异议不成立：请填写核查结论与答复'); if (response) void run(() => wf.post(`/api/workflow/objections/${o.id}/resolution`, { outcome: 'dismissed', response }), '已处理'); }}>不成立</Button>
-              <Button size="small" danger onClick={() => { const response = window.prompt('异议成立：请填写核查结论（将移出名单）'); if (response) void run(() => wf.post(`/api/workflow/objections/${o.id}/resolution`, { outcome: 'upheld', response }), '已处理'); }}>成立</Button></Space>
+              {isCity && <Button size="small" onClick={() => { resolutionForm.resetFields(); setResolving({ objection: o, outcome: 'dismissed' }); }}>不成立</Button>}
+              {isCity && <Button size="small" danger onClick={() => { resolutionForm.resetFields(); setResolving({ objection: o, outcome: 'upheld' }); }}>成立</Button>}</Space>
               : `${s === 'upheld' ? '异议成立' : '异议不成立'}：${o.response}`) },
           ]} />
-          {d.state === 'in_publicity' && (
-            <Form form={objectionForm} layout="inline" style={{ marginTop: 12 }} onFinish={(values) => void run(() => wf.post(`/api/workflow/applications/${id}/objections`, values), '已登记异议')}>
-              <Form.Item name="received_on" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: 'YYYY-MM-DD' }]}><Input placeholder="收到日期" style={{ width: 120 }} /></Form.Item>
+          {isCity && d.state === 'in_publicity' && (
+            <Form form={objectionForm} layout="inline" style={{ marginTop: 12 }} onFinish={(values: { received_on: Dayjs; objector: string; content: string }) => void run(() => wf.post(`/api/workflow/applications/${id}/objections`, { ...values, received_on: values.received_on.format('YYYY-MM-DD') }), '已登记异议')}>
+              <Form.Item name="received_on" rules={[{ required: true, message: '请选择收到日期' }]}><DatePicker format="YYYY-MM-DD" placeholder="收到日期" disabledDate={(day) => day.isAfter(dayjs(), 'day')} style={{ width: 140 }} /></Form.Item>
               <Form.Item name="objector" rules={[{ required: true, message: '请填写异议人' }]}><Input placeholder="异议人" style={{ width: 140 }} /></Form.Item>
               <Form.Item name="content" rules={[{ required: true, message: '请填写内容' }]}><Input placeholder="异议内容" style={{ width: 280 }} /></Form.Item>
               <Button htmlType="submit">登记异议</Button>
@@ -227,6 +240,24 @@ export default function ApplicationPage() {
       <Card title="流转记录">
         <Timeline items={d.events.map((e) => ({ children: <span>{formatDateTime(e.at)} {e.label} → {e.to_label}（{e.actor}）{e.reason ? `：${e.reason}` : ''}</span> }))} />
       </Card>
+
+      <Modal
+        title={resolving?.outcome === 'upheld' ? '异议成立' : '异议不成立'}
+        open={resolving !== null}
+        okText={resolving?.outcome === 'upheld' ? '确认成立并移出名单' : '确认不成立'}
+        okButtonProps={{ danger: resolving?.outcome === 'upheld' }}
+        cancelText="取消"
+        onOk={() => void resolveObjection()}
+        onCancel={() => setResolving(null)}
+        forceRender
+      >
+        {resolving?.outcome === 'upheld' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="异议成立将把该申报移出拟认定名单，且不可撤回" />}
+        <Form form={resolutionForm} layout="vertical">
+          <Form.Item name="response" label="核查结论与答复" rules={[{ required: true, message: '请填写核查结论与答复' }, { max: 4000, message: '不超过 4000 字' }]}>
+            <Input.TextArea rows={4} data-testid="objection-response" />
+          </Form.Item>
+        </Form>
+      </Modal>
 
       <Modal title="记录实地抽查" open={spotChecking} okText="保存" cancelText="取消" onOk={() => void recordSpotCheck()} onCancel={() => setSpotChecking(false)} forceRender>
         <Form form={spotCheckForm} layout="vertical" initialValues={{ checked_on: dayjs(), consistent: true }}>
