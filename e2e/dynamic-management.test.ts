@@ -6,7 +6,7 @@ import { signIn, TEST_PASSWORD, type Session } from '../src/modules/identity/tes
 import { addDays, addYears } from '../src/modules/workflow/calendar.ts';
 import { createBatch } from '../src/modules/workflow/use-cases/create-batch.ts';
 import { saveExpert } from '../src/modules/workflow/use-cases/save-expert.ts';
-import { contractExampleProfile } from './fixtures.ts';
+import { contractExampleProfile, creditCode } from './fixtures.ts';
 import { eventually, startHarness, type Harness } from './harness.ts';
 import { signInAs } from './sign-in.ts';
 
@@ -26,6 +26,9 @@ describe('动态管理、专家库与实地抽查：从页面登记重大变化�
   const today = todayIso();
   let city: Session;
   let applicationId: number;
+  /** A second enterprise's application, left in publicity (batch 4) for the objection dialogs. */
+  const rival = { ...contractExampleProfile(), credit_code: creditCode(YUBEI, 9002), name: '重庆示例传动科技有限公司' };
+  let publicityId: number;
   const owner = 'e2e_dyn_enterprise';
   const district = 'e2e_dyn_district';
   const expert = 'e2e_dyn_expert';
@@ -43,34 +46,44 @@ describe('动态管理、专家库与实地抽查：从页面登记重大变化�
     const expertSession = await signIn(app, db, [{ role: 'expert' }], expert);
     await signIn(app, db, [{ role: 'expert' }], unlisted);
     await saveExpert(db, systemActor('e2e'), { username: expert, name: '评审专家 王强', district_code: '500103', specialty: '智能制造', active: true, conflicts: [] });
-    const { id: batchId } = await createBatch(db, systemActor('e2e'), {
-      standard: 'specialized_sme',
-      kind: 'new',
-      year: 2026,
-      batch_no: 3,
-      rule_version: '2026',
-      window_start: addDays(today, -3),
-      window_end: addDays(today, 10),
-      district_review_deadline: addDays(today, 20),
-      city_review_deadline: addDays(today, 30),
-      publicity_working_days: 5,
-      validity_years: 3,
-      jump_factor: 3,
-    });
-    ({ id: applicationId } = await ok<{ id: number }>(app, ownerSession, 'POST', '/api/workflow/applications', { batch_id: batchId }));
-    await ok(app, ownerSession, 'POST', `/api/workflow/applications/${applicationId}/evidence?evidence_type=audit_report&file_name=${encodeURIComponent('2025年度审计报告.pdf')}`, PDF, { 'content-type': 'application/pdf' });
-    const move = async (session: Session, transition: string) => {
-      const { version } = await ok<{ version: number }>(app, city, 'GET', `/api/workflow/applications/${applicationId}`);
-      await ok(app, session, 'POST', `/api/workflow/applications/${applicationId}/transitions`, { transition, version });
-    };
-    await move(ownerSession, 'submit');
-    await move(districtSession, 'district_pass');
-    await ok(app, city, 'POST', `/api/workflow/batches/${batchId}/panel`, { size: 1 });
-    await ok(app, city, 'POST', `/api/workflow/batches/${batchId}/assignments`, { per_application: 1 });
-    await ok(app, expertSession, 'POST', `/api/workflow/applications/${applicationId}/scores`, { score: 86, recommend: true, opinion: '专业化程度高' });
-    await move(city, 'city_approve');
-    await ok(app, city, 'POST', `/api/workflow/batches/${batchId}/publicity`, { start_date: addDays(today, -14) });
-    await ok(app, city, 'POST', `/api/workflow/batches/${batchId}/final-list`);
+    await harness.putProfile(rival, { source: 'audit_report' });
+    const rivalSession = await signIn(app, db, [{ role: 'enterprise_user', credit_code: rival.credit_code }], 'e2e_dyn_rival');
+
+    /** Drives a new application to 公示中 through the real routes. */
+    async function toPublicity(batchNo: number, applicant: Session): Promise<{ batchId: number; id: number }> {
+      const { id: batchId } = await createBatch(db, systemActor('e2e'), {
+        standard: 'specialized_sme',
+        kind: 'new',
+        year: 2026,
+        batch_no: batchNo,
+        rule_version: '2026',
+        window_start: addDays(today, -3),
+        window_end: addDays(today, 10),
+        district_review_deadline: addDays(today, 20),
+        city_review_deadline: addDays(today, 30),
+        publicity_working_days: 5,
+        validity_years: 3,
+        jump_factor: 3,
+      });
+      const { id } = await ok<{ id: number }>(app, applicant, 'POST', '/api/workflow/applications', { batch_id: batchId });
+      await ok(app, applicant, 'POST', `/api/workflow/applications/${id}/evidence?evidence_type=audit_report&file_name=${encodeURIComponent('2025年度审计报告.pdf')}`, PDF, { 'content-type': 'application/pdf' });
+      const move = async (session: Session, transition: string) => {
+        const { version } = await ok<{ version: number }>(app, city, 'GET', `/api/workflow/applications/${id}`);
+        await ok(app, session, 'POST', `/api/workflow/applications/${id}/transitions`, { transition, version });
+      };
+      await move(applicant, 'submit');
+      await move(districtSession, 'district_pass');
+      await ok(app, city, 'POST', `/api/workflow/batches/${batchId}/panel`, { size: 1 });
+      await ok(app, city, 'POST', `/api/workflow/batches/${batchId}/assignments`, { per_application: 1 });
+      await ok(app, expertSession, 'POST', `/api/workflow/applications/${id}/scores`, { score: 86, recommend: true, opinion: '专业化程度高' });
+      await move(city, 'city_approve');
+      await ok(app, city, 'POST', `/api/workflow/batches/${batchId}/publicity`, { start_date: addDays(today, -14) });
+      return { batchId, id };
+    }
+    const recognised = await toPublicity(3, ownerSession);
+    applicationId = recognised.id;
+    await ok(app, city, 'POST', `/api/workflow/batches/${recognised.batchId}/final-list`);
+    ({ id: publicityId } = await toPublicity(4, rivalSession));
     const detail = await ok<{ state: string }>(app, city, 'GET', `/api/workflow/applications/${applicationId}`);
     expect(detail.state).toBe('recognized');
   }, 120_000);
@@ -85,12 +98,19 @@ describe('动态管理、专家库与实地抽查：从页面登记重大变化�
     await page.getByTestId(testId).click();
     await page.keyboard.type('示例精密');
     await page.locator('.ant-select-item-option', { hasText: enterprise.name }).click();
+    await dropdownsClosed();
+  }
+
+  /** A closing dropdown still covers the field below it for a moment. */
+  async function dropdownsClosed() {
+    await eventually(() => harness.page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   }
 
   async function pickOption(testId: string, label: string) {
     const { page } = harness;
     await page.getByTestId(testId).click();
     await page.locator('.ant-select-item-option', { hasText: label }).click();
+    await dropdownsClosed();
   }
 
   it('a district officer may record a spot check and a change report but is not offered a revocation', async () => {
@@ -172,6 +192,32 @@ describe('动态管理、专家库与实地抽查：从页面登记重大变化�
     const title = await titles.filter({ hasText: '专精特新中小企业' }).textContent();
     expect(title).toContain(addDays(today, -1));
     expect(title).toContain('已过期');
+  });
+
+  it('公示异议: the city registers an objection with its date and upholds it after a warning; the application leaves the list', async () => {
+    const { page, baseUrl } = harness;
+    await page.goto(`${baseUrl}/recognition/applications/${publicityId}`);
+    await eventually(() => page.getByTestId('application-state').textContent()).toBe('公示中');
+    await page.getByRole('button', { name: '登记异议' }).click();
+    await eventually(() => page.getByText('请选择收到日期').count()).toBe(1);
+    await page.getByPlaceholder('收到日期').click();
+    await page.keyboard.type(addDays(today, -10));
+    await page.keyboard.press('Enter');
+    await page.getByPlaceholder('异议人').fill('某同行企业');
+    await page.getByPlaceholder('异议内容').fill('反映其主导产品市场占有率虚报');
+    await page.getByRole('button', { name: '登记异议' }).click();
+    const objection = page.locator('tr.ant-table-row', { hasText: '某同行企业' });
+    await eventually(() => objection.textContent()).toContain('待处理');
+    expect(await objection.textContent()).toContain(addDays(today, -10));
+    await objection.getByRole('button', { name: /^成\s*立$/ }).click();
+    const dialog = page.getByRole('dialog', { name: '异议成立' });
+    await dialog.getByText('异议成立将把该申报移出拟认定名单，且不可撤回').waitFor();
+    await dialog.getByRole('button', { name: '确认成立并移出名单' }).click();
+    await eventually(() => dialog.getByText('请填写核查结论与答复').count()).toBe(1);
+    await page.getByTestId('objection-response').fill('经核查市场占有率数据不实');
+    await dialog.getByRole('button', { name: '确认成立并移出名单' }).click();
+    await eventually(() => page.getByTestId('application-state').textContent()).toBe('公示未通过');
+    expect(await objection.textContent()).toContain('异议成立：经核查市场占有率数据不实');
   });
 
   it('a revocation for another reason than fraud needs a recognition in force, and the form says so', async () => {
