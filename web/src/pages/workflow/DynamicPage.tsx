@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
+import { formatDateTime } from '../../lib/format.ts';
 import { titleName } from '../../lib/labels.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { ChangeReportModal } from './ChangeReportModal.tsx';
@@ -10,7 +11,7 @@ import { ASSESSMENT_LABELS, hasRole, ownEnterprises, useGrants, wf } from './wor
 export interface Recognition { id: number; application_id: number; enterprise_name: string; credit_code: string; district_code: string; standard: string; standard_name: string; certificate_no: string; issue_date: string; expiry_date: string; status: string }
 export interface Overview {
   today: string;
-  annual_updates: (Recognition & { year: number; deadline: string; status: string; status_label: string })[];
+  annual_updates: (Recognition & { year: number; deadline: string; status: string; status_label: string; confirmed_at: string | null })[];
   re_reviews_due: (Recognition & { days_left: number; warning_status: string | null; failing_criteria: string[] })[];
   expired: Recognition[];
   change_reports: { id: number; credit_code: string; enterprise_name: string; change_type_label: string; change_date: string; reported_on: string; late: boolean; description: string }[];
@@ -76,6 +77,7 @@ function OfficerSection({ isCity }: { isCity: boolean }) {
         <Table rowKey="id" size="small" dataSource={o?.annual_updates ?? []} locale={{ emptyText: `暂无须在${year}年更新数据的认定` }} columns={[
           ...base,
           { title: '状态', dataIndex: 'status_label', render: (label: string, r: Overview['annual_updates'][number]) => <Tag color={r.status === 'done' ? 'green' : r.status === 'overdue' ? 'red' : 'orange'}>{label}</Tag> },
+          { title: '企业确认时间', dataIndex: 'confirmed_at', render: formatDateTime },
           ...revokeColumn,
         ]} />
       </Card>
