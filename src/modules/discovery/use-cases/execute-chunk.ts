@@ -3,7 +3,7 @@ import type { Db } from '../../../platform/db.ts';
 import { systemScope } from '../../../platform/scope.ts';
 import type { StandardId } from '../../../standards/index.ts';
 import { completeJob, jobsOfGroup, recordJobProgress, type Job } from '../../jobs/queue.ts';
-import { readProfiles } from '../../registry/use-cases/read-profiles.ts';
+import { readProfileText, type ProfileText } from '../../registry/profile-stream.ts';
 import * as repo from '../repository.ts';
 import { emptyCounts, evaluateForRun, RESULT_COLUMNS, resultLine, tally, type ResultRow, type RunCounts, type RunSettings } from '../results.ts';
 import { runGroup, type ChunkPayload, type ChunkProgress } from './chunks.types.ts';
@@ -22,22 +22,37 @@ export type ChunkOutcome = 'done' | 'stopped' | 'taken_over';
 /** Lets timers and requests run between slices of CPU work. */
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Evaluates in slices so a batch never holds the event loop for long. */
-async function evaluateInSlices(profiles: Parameters<typeof evaluateForRun>[0], settings: RunSettings) {
+/**
+ * Evaluates a batch in slices, so it never holds the event loop for long; each slice's profiles are made from the
+ * batch as read just before they are evaluated and are garbage right after (short-lived objects cost the collector
+ * little; a whole batch of profiles kept alive would be copied and promoted).
+ */
+async function evaluateInSlices(text: ProfileText, settings: RunSettings) {
   const slice = 1000;
   const rows: ResultRow[] = [];
   const versions = new Map<string, Set<string>>();
-  for (let start = 0; start < profiles.length; start += slice) {
-    const part = evaluateForRun(profiles.slice(start, start + slice), settings);
+  while (!text.done) {
+    const part = evaluateForRun(text.take(slice), settings);
     for (const row of part.rows) rows.push(row);
     for (const [standard, seen] of part.versions) {
       const all = versions.get(standard) ?? new Set<string>();
       for (const version of seen) all.add(version);
       versions.set(standard, all);
     }
-    if (start + slice < profiles.length) await breathe();
+    if (!text.done) await breathe();
   }
   return { rows, versions };
+}
+
+/** A chunk's batches in credit-code order after `after`, as read (see readProfileText). */
+async function* chunkBatches(db: Db, batchSize: number, after: string | null, upTo: string | null): AsyncGenerator<ProfileText> {
+  for (;;) {
+    const text = await readProfileText(db, systemScope(), { batchSize, after, upTo });
+    if (text === null) return;
+    yield text;
+    if (text.count < batchSize) return;
+    after = text.last;
+  }
 }
 
 function addVersions(into: Record<string, string[]>, seen: Map<string, Set<string>> | Record<string, string[]>): void {
@@ -83,7 +98,7 @@ export async function executeChunk(db: Db, job: Job, owner: string, options: Chu
 
   // Three batches overlap: the next is read and the previous committed while this one is evaluated. Commits stay in
   // order, each after the one before it, so the committed progress always matches the committed rows.
-  const batches = readProfiles(db, systemScope(), { batchSize: options.batchSize, after: progress.last_credit_code ?? payload.after, upTo: payload.up_to })[Symbol.asyncIterator]();
+  const batches = chunkBatches(db, options.batchSize, progress.last_credit_code ?? payload.after, payload.up_to);
   let next = batches.next();
   let committing: Promise<boolean> = Promise.resolve(true);
   try {
@@ -93,7 +108,7 @@ export async function executeChunk(db: Db, job: Job, owner: string, options: Chu
       if (step.done) break;
       next = batches.next();
       const batch = step.value;
-      const { rows, versions } = await evaluateInSlices(batch.profiles, settings);
+      const { rows, versions } = await evaluateInSlices(batch, settings);
       tally(progress.counts, standards, rows, 1);
       addVersions(progress.rule_versions, versions);
       progress.processed += rows.length;
