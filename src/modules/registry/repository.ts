@@ -559,6 +559,42 @@ export async function registryCounts(q: Queryable, scope: Scope, today: string):
   return { total, by_size: bySize, by_district: [...byDistrict].map(([code, count]) => ({ code, count })), by_title: byTitle };
 }
 
+// ---------------------------------------------------------------- counts shared by the API processes
+
+export interface SharedCount {
+  value: unknown;
+  age_seconds: number;
+}
+
+/** A shared count and its age by the database clock, or null. */
+export async function sharedCount(q: Queryable, key: string): Promise<SharedCount | null> {
+  const [row] = await q.query<SharedCount>(
+    `select value, extract(epoch from now() - counted_at)::float8 as age_seconds from registry.count_cache where key = $1`,
+    [key],
+  );
+  return row ?? null;
+}
+
+/** Claims the recount of a key for a while; false when another process holds an unexpired claim. */
+export async function claimRecount(q: Queryable, key: string, seconds: number): Promise<boolean> {
+  const rows = await q.query(
+    `update registry.count_cache set recounting_until = now() + make_interval(secs => $2)
+     where key = $1 and (recounting_until is null or recounting_until < now()) returning key`,
+    [key, seconds],
+  );
+  return rows.length === 1;
+}
+
+export async function storeSharedCount(q: Queryable, key: string, value: unknown): Promise<void> {
+  // Counts of past days and forgotten filters do not pile up.
+  if (Math.random() < 0.01) await q.query(`delete from registry.count_cache where counted_at < now() - interval '1 day'`);
+  await q.query(
+    `insert into registry.count_cache (key, value, counted_at) values ($1, $2, now())
+     on conflict (key) do update set value = excluded.value, counted_at = excluded.counted_at, recounting_until = null`,
+    [key, JSON.stringify(value)],
+  );
+}
+
 // ---------------------------------------------------------------- imports: identity checks, bulk creation, undo
 
 /** Enterprises carrying any of the names (duplicate check of an import; the caller decides what it may reveal). */

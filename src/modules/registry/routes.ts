@@ -13,7 +13,7 @@ import { saveProfile } from './use-cases/save-profile.ts';
 import { evaluateEnterprise } from './use-cases/evaluate-enterprise.ts';
 import { registryStats } from './use-cases/registry-stats.ts';
 import { todayIso } from '../../platform/dates.ts';
-import { RefreshingCache } from './refreshing-cache.ts';
+import { SharedCountCache } from './count-cache.ts';
 import { documentedResponse } from '../../platform/http.ts';
 import { saveProfileQuery, saveProfileResponse } from './use-cases/save-profile.types.ts';
 
@@ -30,8 +30,8 @@ const speaksOnlyForItself = (principal: Principal) => [...principal.roles].every
 
 export async function registryRoutes(fastify: FastifyInstance, { db, config }: AppDeps) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const countCache = new RefreshingCache<number>(config.countCacheSeconds);
-  const statsCache = new RefreshingCache<repo.RegistryCounts>(config.countCacheSeconds);
+  const countCache = new SharedCountCache<number>(db, config.countCacheSeconds);
+  const statsCache = new SharedCountCache<repo.RegistryCounts>(db, config.countCacheSeconds);
   const tags = ['企业库'];
 
   app.get('/api/enterprises', {

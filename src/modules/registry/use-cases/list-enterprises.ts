@@ -1,6 +1,6 @@
 import type { Db } from '../../../platform/db.ts';
 import type { Scope } from '../../../platform/scope.ts';
-import type { CountCache } from '../refreshing-cache.ts';
+import type { CountCache } from '../count-cache.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { todayIso } from '../../../platform/dates.ts';
 import { referenceSets } from '../reference-sets.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db.ts';
 import { todayIso } from '../../../platform/dates.ts';
 import type { Scope } from '../../../platform/scope.ts';
-import type { CountCache } from '../refreshing-cache.ts';
+import type { CountCache } from '../count-cache.ts';
 import { referenceSets } from '../reference-sets.ts';
 import * as repo from '../repository.ts';
 
