@@ -35,12 +35,13 @@ function describeChangeSet(changeSet: repo.ChangeSetRow) {
  */
 export async function getPortrait(db: Db, scope: Scope, viewer: Actor & { ownEnterprises: readonly string[] }, creditCode: string, today: string = todayIso()): Promise<PortraitResponse> {
   const stored = await loadStoredEnterprise(db, scope, creditCode);
-  if (!viewer.ownEnterprises.includes(creditCode)) {
-    await writeAudit(db, viewer, { action: 'enterprise.portrait.view', objectType: 'enterprise', objectId: creditCode });
-  }
+  // The view's audit record and the provenance go to the database side by side (no portrait without its record).
+  const [, { revisions, changeSets }] = await Promise.all([
+    viewer.ownEnterprises.includes(creditCode) ? null : writeAudit(db, viewer, { action: 'enterprise.portrait.view', objectType: 'enterprise', objectId: creditCode }),
+    repo.loadProvenance(db, stored),
+  ]);
   const refs = await referenceSets(db);
   const profile = assembleProfile(stored);
-  const { revisions, changeSets } = await repo.loadProvenance(db, stored);
 
   // The latest revision that set a key gives its provenance; values never revised come from the write that created the row.
   const setBy = new Map<string, number>();
