@@ -7,6 +7,8 @@ import { findUserByName } from '../../src/modules/identity/repository.ts';
 import { BENCH_AS_OF, registryDatabase } from '../database.ts';
 
 const PORT = 3917;
+/** API processes behind the one port (`tidu serve --processes N`): one per core of this machine. */
+const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 2);
 const PASSWORD = 'Bench-pass-2026!';
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -19,12 +21,15 @@ export async function run({ quick }: { quick: boolean }) {
     if (!(await findUserByName(db, 'bench_city_officer'))) {
       await createUser(db, systemActor('bench'), { username: 'bench_city_officer', display_name: '基准测试', grants: [{ role: 'city_officer', district_code: null, credit_code: null, department: null, institution: null }] }, { password: PASSWORD, mustChangePassword: false });
     }
+    // This server runs with autovacuum off; a deployment's autovacuum keeps the visibility map that lets counts read
+    // indexes only. A vacuum of tables already vacuumed skips their pages and takes a moment.
+    await db.exec('vacuum (analyze) registry.enterprise, registry.enterprise_year, registry.name_search');
     const codes = (await db.query<{ credit_code: string }>(`select credit_code from registry.enterprise tablesample system (1) limit 3000`)).map((r) => r.credit_code);
     const districts = (await db.query<{ code: string }>(`select code from ref.district`)).map((r) => r.code);
     const chains = (await db.query<{ id: string }>(`select id from ref.chain`)).map((r) => r.id);
 
     // The API alone: background work (a queued discovery run in the shared database, the nightly schedule) is for workers.
-    server = spawn(process.execPath, ['bin/tidu.js', 'serve'], {
+    server = spawn(process.execPath, ['bin/tidu.js', 'serve', '--processes', String(API_PROCESSES)], {
       env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', API_RATE_LIMIT_PER_MINUTE: '1000000000', SERVER_RUNS_JOBS: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -74,10 +79,13 @@ export async function run({ quick }: { quick: boolean }) {
         errors: result.errors + result.timeouts + result.non2xx,
       };
     };
+    // Steady state: every process has its dashboard counts (a recount over the registry takes seconds; later ones run
+    // in the background while the previous counts are served).
+    await Promise.all(Array.from({ length: API_PROCESSES * 4 }, () => fetch(`${BASE}/api/registry/stats`, { headers: { cookie } })));
     await load(20, quick ? 2 : 5);
     const c50 = await load(50, quick ? 5 : 20);
     const c200 = await load(200, quick ? 5 : 30);
-    return { enterprises: count, api_processes: 1, ...c200, c50, goal: { p95_ms: 100, errors: 0 } };
+    return { enterprises: count, api_processes: API_PROCESSES, ...c200, c50, goal: { p95_ms: 100, errors: 0 } };
   } finally {
     if (server) {
       server.kill('SIGTERM');
