@@ -7,13 +7,9 @@ import { randomProfiles } from '../../src/standards/testing/random-profiles.ts';
  * generates its profiles in chunks and times only their evaluation, in wall time and in CPU time (the machine is
  * shared, so both are reported).
  */
-const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const { count, seed, asOf, chunk, warmup } = JSON.parse(process.argv[2]) as { count: number; seed: number; asOf: string; chunk: number; warmup: number };
 
 function timed(profiles: Parameters<typeof evaluateBatch>[0]) {
-  // Generating a chunk leaves its garbage (and the previous chunk) behind: collect it before the clock starts, so the
-  // evaluation is charged only for the collections its own allocations cause.
-  collectGarbage();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const out = evaluateBatch(profiles, { asOf });

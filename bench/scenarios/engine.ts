@@ -21,7 +21,7 @@ interface Share {
 
 function runWorker(count: number, seed: number, warmup: number): Promise<Share> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./engine-worker.mjs', import.meta.url)), [JSON.stringify({ count, seed, asOf: AS_OF, chunk: CHUNK, warmup })], { execArgv: ['--expose-gc'] });
+    const child = fork(fileURLToPath(new URL('./engine-worker.mjs', import.meta.url)), [JSON.stringify({ count, seed, asOf: AS_OF, chunk: CHUNK, warmup })]);
     child.once('message', (message) => resolve(message as Share));
     child.once('error', reject);
     child.once('exit', (code) => {
