@@ -45,10 +45,22 @@ describe('认定流程：企业申报 → 区县初审 → 专家评分 → 市�
   it('takes one application through every office to a title on the portrait', async () => {
     const { page, baseUrl } = harness;
     const state = page.getByTestId('application-state');
+    // Under CI's parallel load a click on 确定 can land while the dialog is still opening and be lost: wait for the
+    // dialog, and click again while it stays open (a second transition would be refused as a conflict, not applied).
     const act = async (label: string, reason?: string) => {
       await page.getByRole('button', { name: label }).click();
-      if (reason) await page.getByTestId('transition-reason').fill(reason);
-      await page.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定/ }).click();
+      const dialog = page.locator('.ant-modal-wrap:visible').last();
+      await dialog.waitFor();
+      if (reason) await dialog.getByTestId('transition-reason').fill(reason);
+      for (let attempt = 1; ; attempt++) {
+        await dialog.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定/ }).click();
+        try {
+          await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+          return;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
     };
 
     await signInAs(page, baseUrl, 'demo_enterprise', DEMO_PASSWORD);
