@@ -64,35 +64,4 @@ describe('主动发现 · 差距分析 · 模拟测算', () => {
     expect(new URL(page.url()).searchParams.get('credit_code')).toMatch(/^[0-9A-Z]{18}$/);
     expect(await page.getByTestId('gap-panel').getByText('专精特新中小企业', { exact: true }).count()).toBeGreaterThan(0);
   });
-
-  it('重点清单: creates a pool, adds a candidate to it from the candidate table with a reason, and finds it in the list', async () => {
-    const { page, baseUrl } = harness;
-    await page.goto(`${baseUrl}/discovery/key-lists`);
-    await page.getByRole('button', { name: '新建清单' }).click();
-    const dialog = page.locator('.ant-modal', { hasText: '新建清单' });
-    await dialog.locator('.ant-select').first().click();
-    await page.locator('.ant-select-item-option', { hasText: '专精特新培育库' }).click();
-    await dialog.getByRole('button', { name: '新 建' }).or(dialog.getByRole('button', { name: '新建' })).click();
-    await page.getByText('已新建').waitFor();
-
-    await page.goto(`${baseUrl}/discovery/candidates`);
-    await page.getByTestId('candidate-standard').click();
-    await page.locator('.ant-select-item-option', { hasText: '专精特新中小企业' }).first().click();
-    const first = page.getByTestId('candidate-link').first();
-    await first.waitFor();
-    const name = (await first.textContent())!;
-    await page.getByTestId('add-to-list').first().click();
-    await page.getByTestId('add-to-list-select').click();
-    await page.locator('.ant-select-item-option', { hasText: '专精特新培育库' }).first().click();
-    const addDialog = page.locator('.ant-modal', { hasText: '加入重点清单' });
-    expect(await addDialog.locator('textarea').inputValue()).toContain('对标专精特新中小企业');
-    await addDialog.getByRole('button', { name: '加 入' }).or(addDialog.getByRole('button', { name: '加入' })).click();
-    await page.getByText(`已将“${name}”加入清单`).waitFor();
-
-    await page.goto(`${baseUrl}/discovery/key-lists`);
-    await page.locator('tr', { hasText: '专精特新培育库' }).first().click();
-    const member = page.locator('tr', { hasText: name });
-    await member.waitFor();
-    expect(await member.textContent()).toContain('对标专精特新中小企业');
-  });
 });
