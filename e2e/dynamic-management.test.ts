@@ -7,7 +7,7 @@ import { addDays, addYears } from '../src/modules/workflow/calendar.ts';
 import { createBatch } from '../src/modules/workflow/use-cases/create-batch.ts';
 import { saveExpert } from '../src/modules/workflow/use-cases/save-expert.ts';
 import { contractExampleProfile, creditCode } from './fixtures.ts';
-import { eventually, startHarness, type Harness } from './harness.ts';
+import { choose, eventually, startHarness, type Harness } from './harness.ts';
 import { signInAs } from './sign-in.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
@@ -92,33 +92,9 @@ describe('动态管理、专家库与实地抽查：从页面登记重大变化�
     await harness?.close();
   });
 
-  /**
-   * Chooses `label` in the select `testId` (typing `search` first in a searchable one) and waits until the choice
-   * shows and the dropdown is gone. On this loaded machine a click can land while the form is still moving (a
-   * validation message collapsing, options arriving): the option then stays unchosen, and the click is repeated.
-   */
-  async function choose(testId: string, label: string, search?: string) {
-    const { page } = harness;
-    const select = page.getByTestId(testId);
-    const open = page.locator('.ant-select-dropdown:visible');
-    for (let attempt = 1; ; attempt++) {
-      if ((await open.count()) === 0) {
-        await select.click();
-        if (search) await page.keyboard.type(search);
-      }
-      await open.locator('.ant-select-item-option', { hasText: label }).first().click();
-      try {
-        await expect.poll(async () => (await open.count()) === 0 && ((await select.textContent()) ?? '').includes(label), { timeout: 3_000, interval: 100 }).toBe(true);
-        return;
-      } catch (error) {
-        if (attempt === 3) throw new Error(`“${label}” not chosen in ${testId}`, { cause: error });
-      }
-    }
-  }
-
   /** Picks the seeded enterprise in an EnterprisePicker. */
-  const pickEnterprise = (testId: string) => choose(testId, enterprise.name, '示例精密');
-  const pickOption = (testId: string, label: string) => choose(testId, label);
+  const pickEnterprise = (testId: string) => choose(harness.page, testId, enterprise.name, '示例精密');
+  const pickOption = (testId: string, label: string) => choose(harness.page, testId, label);
 
   it('a district officer may record a spot check and a change report but is not offered a revocation', async () => {
     const { page, baseUrl } = harness;

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createDemoAccounts } from '../src/modules/identity/demo-accounts.ts';
 import { signIn, TEST_PASSWORD, type Session } from '../src/modules/identity/testing.ts';
@@ -151,4 +151,28 @@ export async function startHarness({ signInBrowser = true }: HarnessOptions = {}
 /** expect.poll with room for a page that loads several API calls (vitest's default gives up after 1 s). */
 export function eventually<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 10_000, interval: 100 });
+}
+
+/**
+ * Chooses `label` in a select (a Locator, or the data-testid of one; typing `search` first in a searchable one) and
+ * waits until the choice shows and the dropdown is gone. Under load a click can land while the form is still moving
+ * (a modal opening, a validation message collapsing, options arriving): the option then stays unchosen, or the dropdown
+ * never shows it, and the choice is tried again, up to three times.
+ */
+export async function choose(page: Page, select: Locator | string, label: string, search?: string) {
+  const target = typeof select === 'string' ? page.getByTestId(select) : select;
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    if ((await open.count()) === 0) {
+      await target.click();
+      if (search) await page.keyboard.type(search);
+    }
+    try {
+      await open.locator('.ant-select-item-option', { hasText: label }).first().click({ timeout: 10_000 });
+      await expect.poll(async () => (await open.count()) === 0 && ((await target.textContent()) ?? '').includes(label), { timeout: 3_000, interval: 100 }).toBe(true);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw new Error(`“${label}” not chosen in ${typeof select === 'string' ? select : String(select)}`, { cause: error });
+    }
+  }
 }
