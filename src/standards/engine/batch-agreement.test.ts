@@ -89,4 +89,30 @@ describe('批量快速路径与完整解释一致', () => {
     expect(withGaps).toBeGreaterThan(10000);
     expect(withUnknowns).toBeGreaterThan(1000);
   }, 120_000);
+  it('每批结果各自独立：后一批不改写前一批，逐个画像的小批（差距数组需扩容）与整批一致', () => {
+    const first = randomProfiles(3000, { seed: 31 });
+    const second = randomProfiles(3000, { seed: 32, unknownRate: 0.3 });
+    const a = evaluateBatch(first, { asOf: AS_OF });
+    const before = JSON.stringify(a);
+    const b = evaluateBatch(second, { asOf: AS_OF, application: 're_review' });
+    evaluateBatch(first.slice(0, 10), { asOf: '2025-06-30' });
+    expect(JSON.stringify(a)).toBe(before);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(evaluateBatch(second, { asOf: AS_OF, application: 're_review' })));
+    // One profile per batch gives what the whole batch gave.
+    for (let i = 0; i < 300; i++) {
+      expect(JSON.stringify(evaluateBatch([second[i]], { asOf: AS_OF, application: 're_review' }).results[0]), `#${i}`).toBe(JSON.stringify(b.results[i]));
+    }
+    // Profiles far from every standard outgrow the gap store a batch starts with (two gaps a cell): it grows mid-batch
+    // and the result keeps the grown store.
+    const weak = structuredClone(first[0]);
+    for (const year of Object.values(weak.years ?? {})) for (const field of Object.keys(year!)) (year as Record<string, number>)[field] = 1;
+    const three = evaluateBatch([weak, first[1], weak], { asOf: AS_OF });
+    expect(three.gapValue.length).toBeGreaterThan(2 * 3 * three.standards.length);
+    const alone = evaluateBatch([weak], { asOf: AS_OF });
+    expect(alone.gapCount).toBeGreaterThan(0);
+    three.standards.forEach((_, k) => {
+      expect(three.gapsOf(0, k)).toEqual(alone.gapsOf(0, k));
+      expect(three.gapsOf(2, k)).toEqual(alone.gapsOf(0, k));
+    });
+  });
 });

@@ -91,6 +91,9 @@ interface CompiledSet {
   readBy: Set<StandardId>;
   /** Fused batch loops by list of standards. */
   loops: Map<string, BatchLoop>;
+  /** The record and the column writer every batch of this date reuses (see BatchWriter). */
+  batchDerived: Derived;
+  writer: BatchWriter;
 }
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -116,6 +119,8 @@ function compiledSet(asOf: string, application: Application): CompiledSet {
     compiled: [],
     readBy: new Set(),
     loops: new Map(),
+    batchDerived: createDerived(),
+    writer: new BatchWriter(),
     build: {
       asOf,
       year: ctx.year,
@@ -235,12 +240,70 @@ export function evaluate(profiles: readonly ProfileInput[], options: EvaluateOpt
 const UNKNOWN_SIZE = -1;
 
 /**
+ * Where the generated batch code writes: one object per compiled set, pointed at each batch's columns for the length
+ * of the batch. Optimised code holds the objects it was optimised on weakly and is thrown away when a collection
+ * finds one of them dead: with a new result object (and a new derived record) per batch, every full collection
+ * deoptimised the whole engine and a scan ran at a fraction of its speed while V8 optimised it again.
+ */
+class BatchWriter implements BatchColumns {
+  status: Uint8Array = new Uint8Array(0);
+  score: Float64Array = new Float64Array(0);
+  unmet: Uint16Array = new Uint16Array(0);
+  distance: Float64Array = new Float64Array(0);
+  sizeCode: Int8Array = new Int8Array(0);
+  slots: Uint8Array = new Uint8Array(0);
+  gapEnds: Uint32Array = new Uint32Array(0);
+  gapMember: Uint16Array = new Uint16Array(0);
+  gapValue: Float64Array = new Float64Array(0);
+  gapCount = 0;
+
+  /** Writes into the columns of `out` until `detach`. */
+  attach(out: BatchResult): void {
+    this.status = out.status;
+    this.score = out.score;
+    this.unmet = out.unmet;
+    this.distance = out.distance;
+    this.sizeCode = out.sizeCode;
+    this.slots = out.slots;
+    this.gapEnds = out.gapEnds;
+    this.gapMember = out.gapMember;
+    this.gapValue = out.gapValue;
+    this.gapCount = 0;
+  }
+
+  /** Hands the gaps (whose arrays may have grown) to `out` and lets go of its columns. */
+  detach(out: BatchResult): void {
+    out.gapMember = this.gapMember;
+    out.gapValue = this.gapValue;
+    out.gapCount = this.gapCount;
+    this.attach(EMPTY_RESULT);
+  }
+
+  reserveGaps(room: number): void {
+    const size = Math.max(this.gapValue.length * 2, this.gapCount + room);
+    const member = new Uint16Array(size);
+    member.set(this.gapMember);
+    this.gapMember = member;
+    const value = new Float64Array(size);
+    value.set(this.gapValue);
+    this.gapValue = value;
+  }
+
+  /** Called by the batch loop after each cell it does not write itself. */
+  close(cell: number, status: number, slot: number): void {
+    this.status[cell] = status;
+    this.slots[cell] = slot;
+    this.gapEnds[cell] = this.gapCount;
+  }
+}
+
+/**
  * Scanning many profiles: a columnar result with, per profile × standard (cell `i * standards.length + k`), the status
  * code (STANDARD_STATUSES order), score (NaN: none), unmet count and normalised distance to passing in typed arrays.
  * The gaps of unmet numeric criteria are kept as member indices and raw values and become objects only when read.
  * `evaluate` on one profile gives the full explanation.
  */
-export class BatchResult implements BatchColumns {
+export class BatchResult {
   readonly status: Uint8Array;
   readonly score: Float64Array;
   readonly unmet: Uint16Array;
@@ -278,23 +341,6 @@ export class BatchResult implements BatchColumns {
 
   get count(): number {
     return this.profiles.length;
-  }
-
-  reserveGaps(room: number): void {
-    const size = Math.max(this.gapValue.length * 2, this.gapCount + room);
-    const member = new Uint16Array(size);
-    member.set(this.gapMember);
-    this.gapMember = member;
-    const value = new Float64Array(size);
-    value.set(this.gapValue);
-    this.gapValue = value;
-  }
-
-  /** Called by the batch loop after each cell. */
-  close(cell: number, status: number, slot: number): void {
-    this.status[cell] = status;
-    this.slots[cell] = slot;
-    this.gapEnds[cell] = this.gapCount;
   }
 
   statusOf(i: number, k: number): StandardStatus {
@@ -360,6 +406,9 @@ export class BatchResult implements BatchColumns {
   }
 }
 
+const EMPTY_RESULT = new BatchResult('', 'new', [], [], []);
+const EMPTY_PROFILE = createDerived().profile;
+
 /** The fused batch loop of these plans (see generateBatch), generated once per date, application and list of standards. */
 function batchLoop(set: CompiledSet, plans: readonly StandardPlan[]): BatchLoop {
   const key = plans.map((p) => p.standard).join(',');
@@ -370,7 +419,7 @@ function batchLoop(set: CompiledSet, plans: readonly StandardPlan[]): BatchLoop 
       return {
         call: (d, out, cell) => {
           const compiled = selectCompiled(plan, d);
-          (out as BatchResult).close(cell, remember(plan, d, compiled.evaluateInto(d, out, cell)), compiled.slot);
+          (out as BatchWriter).close(cell, remember(plan, d, compiled.evaluateInto(d, out, cell)), compiled.slot);
         },
       };
     }
@@ -388,7 +437,15 @@ function batchLoop(set: CompiledSet, plans: readonly StandardPlan[]): BatchLoop 
 export function evaluateBatch(profiles: readonly ProfileInput[], options: EvaluateOptions): BatchResult {
   const { set, plans, asOf, application } = prepare(options);
   const out = new BatchResult(asOf, application, plans.map((p) => p.standard), profiles, set.compiled);
-  batchLoop(set, plans)(profiles, createDerived(), set.ctx, out);
+  const writer = set.writer;
+  const d = set.batchDerived;
+  writer.attach(out);
+  try {
+    batchLoop(set, plans)(profiles, d, set.ctx, writer);
+  } finally {
+    writer.detach(out);
+    d.profile = EMPTY_PROFILE;
+  }
   return out;
 }
 
