@@ -23,6 +23,48 @@ export function blockingCriteria(result: StandardResult): Blocking {
   return out;
 }
 
+const PATH_RANK: Record<string, number> = { met: 0, not_applicable: 0, manual: 1, unknown: 2, unmet: 3 };
+
+/**
+ * The blocking criteria as the engine counts them (a standard's unmet count): each unmet criterion outside
+ * alternatives, and for an alternative group (any_of) whose every path is unmet, the unmet criteria of its closest
+ * path (fewest unmet, the first of equals) — the group is one unmet item. A group with a path still unknown or
+ * awaiting a reviewer is not unmet: its unknown (else manual) criteria are listed instead of the unmet ones of its
+ * other paths. This is what an officer reads beside the count; the planner (promotion.ts) keeps every path.
+ */
+export function countedBlocking(result: StandardResult): Blocking {
+  const out: Blocking = { unmet: [], unknown: [], manual: [] };
+  const groups = new Map<string, Map<string, CriterionResult[]>>();
+  for (const criterion of result.criteria) {
+    if (criterion.scorecard) continue;
+    if (criterion.any_of) {
+      let paths = groups.get(criterion.any_of);
+      if (!paths) groups.set(criterion.any_of, (paths = new Map()));
+      const key = criterion.path ?? criterion.id;
+      const path = paths.get(key);
+      if (path) path.push(criterion);
+      else paths.set(key, [criterion]);
+      continue;
+    }
+    if (criterion.status === 'unmet') out.unmet.push(criterion);
+    else if (criterion.status === 'unknown') out.unknown.push(criterion);
+    else if (criterion.status === 'manual') out.manual.push(criterion);
+  }
+  for (const paths of groups.values()) {
+    const members = [...paths.values()];
+    const pathStatus = members.map((path) => Math.max(...path.map((c) => PATH_RANK[c.status])));
+    if (pathStatus.includes(0)) continue;
+    const of = (status: CriterionResult['status']) => members.flatMap((path) => path.filter((c) => c.status === status));
+    if (pathStatus.every((rank) => rank === 3)) {
+      const unmetCounts = members.map((path) => path.filter((c) => c.status === 'unmet').length);
+      const closest = unmetCounts.indexOf(Math.min(...unmetCounts));
+      out.unmet.push(...members[closest].filter((c) => c.status === 'unmet'));
+    } else if (pathStatus.includes(2)) out.unknown.push(...of('unknown'));
+    else out.manual.push(...of('manual'));
+  }
+  return out;
+}
+
 /** "研发费用占比 差 0.5 %" — a gap in words for lists and spreadsheets. */
 export function describeGap(criterion: CriterionResult): string {
   if (criterion.gap === null) return criterion.name;

@@ -4,7 +4,7 @@ import { evaluate, type StandardId } from '../../../standards/index.ts';
 import { referenceSets } from '../../registry/reference-sets.ts';
 import { readProfiles } from '../../registry/use-cases/read-profiles.ts';
 import * as repo from '../repository.ts';
-import { blockingCriteria } from '../explain.ts';
+import { countedBlocking } from '../explain.ts';
 import { STATUS_CODE, STATUS_ORDER } from '../results.ts';
 import type { CandidatesQuery, CandidatesResponse } from './candidates.types.ts';
 import { completedRun, indexOf, runRef } from './run-context.ts';
@@ -80,7 +80,7 @@ export async function explainAll(
   for await (const batch of readProfiles(db, scope, { creditCodes, batchSize: creditCodes.length })) {
     const evaluation = evaluate(batch.profiles, { asOf: run.as_of, application: run.application, standards: [standard] });
     for (const result of evaluation.results) {
-      const blocking = blockingCriteria(result.standards[standard]!);
+      const blocking = countedBlocking(result.standards[standard]!);
       out.set(result.credit_code, {
         unmet: blocking.unmet.map((c) => ({ id: c.id, name: c.name, gap: c.gap, unit: c.unit, value: c.value, threshold: c.threshold })),
         unknown: blocking.unknown.map((c) => ({ id: c.id, name: c.name })),
