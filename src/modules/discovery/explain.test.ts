@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateBatch, type CriterionResult, type StandardResult } from '../../standards/index.ts';
 import { randomProfiles } from '../../standards/testing/random-profiles.ts';
-import { countedBlocking } from './explain.ts';
+import { blockingCriteria, countedBlocking } from './explain.ts';
 
 const criterion = (id: string, status: CriterionResult['status'], group?: { any_of: string; path?: string }): CriterionResult => ({
   id, status, value: null, threshold: null, gap: status === 'unmet' ? 1 : null, unit: null, source: '', name: id, quality: 'R', inputs: [],
@@ -26,6 +26,10 @@ describe('候选企业的未达标说明与未达标项数一致', () => {
     expect(ids(oneUnknown.unmet)).toEqual([]);
     expect(ids(oneUnknown.unknown)).toEqual(['H2']);
     expect(ids(oneUnknown.manual)).toEqual(['B']);
+
+    // For the least-effort planner every path stays open; a met criterion on an unmet path does not make the group met.
+    expect(ids(blockingCriteria(result([criterion('A', 'unmet'),
+      criterion('G1', 'unmet', { any_of: 'g', path: 'p1' }), criterion('G3', 'unmet', { any_of: 'g', path: 'p2' }), criterion('G4', 'met', { any_of: 'g', path: 'p2' })])).unmet)).toEqual(['A', 'G1', 'G3']);
 
     const met = countedBlocking(result([criterion('K1', 'unmet', { any_of: 'k' }), criterion('K2', 'met', { any_of: 'k' })]));
     expect(met).toEqual({ unmet: [], unknown: [], manual: [] });

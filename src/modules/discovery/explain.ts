@@ -1,18 +1,37 @@
 import type { CriterionResult, StandardResult } from '../../standards/index.ts';
 
+const PATH_RANK: Record<string, number> = { met: 0, not_applicable: 0, manual: 1, unknown: 2, unmet: 3 };
+
 export interface Blocking {
   unmet: CriterionResult[];
   unknown: CriterionResult[];
   manual: CriterionResult[];
 }
 
+/** The criteria of each alternative group (any_of), path by path, in rule order. */
+function alternativePaths(result: StandardResult): Map<string, CriterionResult[][]> {
+  const groups = new Map<string, Map<string, CriterionResult[]>>();
+  for (const criterion of result.criteria) {
+    if (criterion.scorecard || !criterion.any_of) continue;
+    let paths = groups.get(criterion.any_of);
+    if (!paths) groups.set(criterion.any_of, (paths = new Map()));
+    const key = criterion.path ?? criterion.id;
+    const path = paths.get(key);
+    if (path) path.push(criterion);
+    else paths.set(key, [criterion]);
+  }
+  return new Map([...groups].map(([group, paths]) => [group, [...paths.values()]]));
+}
+
+/** A path's standing: its worst criterion (unmet, else unknown, else manual, else met). */
+const pathRank = (path: readonly CriterionResult[]) => Math.max(...path.map((c) => PATH_RANK[c.status]));
+
 /**
  * The criteria that keep a standard from passing: those outside alternatives, and those of alternative groups
- * (any_of) where no member is met. Scorecard indicators are left out: their score criterion speaks for them.
+ * (any_of) where no path is met. Scorecard indicators are left out: their score criterion speaks for them.
  */
 export function blockingCriteria(result: StandardResult): Blocking {
-  const metGroups = new Set<string>();
-  for (const criterion of result.criteria) if (criterion.any_of && criterion.status === 'met') metGroups.add(criterion.any_of);
+  const metGroups = new Set([...alternativePaths(result)].filter(([, paths]) => paths.some((path) => pathRank(path) === 0)).map(([group]) => group));
   const out: Blocking = { unmet: [], unknown: [], manual: [] };
   for (const criterion of result.criteria) {
     if (criterion.scorecard || (criterion.any_of && metGroups.has(criterion.any_of))) continue;
@@ -23,8 +42,6 @@ export function blockingCriteria(result: StandardResult): Blocking {
   return out;
 }
 
-const PATH_RANK: Record<string, number> = { met: 0, not_applicable: 0, manual: 1, unknown: 2, unmet: 3 };
-
 /**
  * The blocking criteria as the engine counts them (a standard's unmet count): each unmet criterion outside
  * alternatives, and for an alternative group (any_of) whose every path is unmet, the unmet criteria of its closest
@@ -34,25 +51,14 @@ const PATH_RANK: Record<string, number> = { met: 0, not_applicable: 0, manual: 1
  */
 export function countedBlocking(result: StandardResult): Blocking {
   const out: Blocking = { unmet: [], unknown: [], manual: [] };
-  const groups = new Map<string, Map<string, CriterionResult[]>>();
   for (const criterion of result.criteria) {
-    if (criterion.scorecard) continue;
-    if (criterion.any_of) {
-      let paths = groups.get(criterion.any_of);
-      if (!paths) groups.set(criterion.any_of, (paths = new Map()));
-      const key = criterion.path ?? criterion.id;
-      const path = paths.get(key);
-      if (path) path.push(criterion);
-      else paths.set(key, [criterion]);
-      continue;
-    }
+    if (criterion.scorecard || criterion.any_of) continue;
     if (criterion.status === 'unmet') out.unmet.push(criterion);
     else if (criterion.status === 'unknown') out.unknown.push(criterion);
     else if (criterion.status === 'manual') out.manual.push(criterion);
   }
-  for (const paths of groups.values()) {
-    const members = [...paths.values()];
-    const pathStatus = members.map((path) => Math.max(...path.map((c) => PATH_RANK[c.status])));
+  for (const members of alternativePaths(result).values()) {
+    const pathStatus = members.map(pathRank);
     if (pathStatus.includes(0)) continue;
     const of = (status: CriterionResult['status']) => members.flatMap((path) => path.filter((c) => c.status === status));
     if (pathStatus.every((rank) => rank === 3)) {
