@@ -11,6 +11,11 @@ const AS_OF = '2026-06-30';
  * (~200 MB) were collected by full mark-compacts that landed inside the timed evaluation (docs/decisions.md).
  */
 const CHUNK = 10_000;
+/**
+ * Each worker collects its own garbage on its own thread: with V8's helper threads, the collection of one worker's
+ * generated profiles (untimed) ran on the core where the other worker was timing its evaluation (docs/decisions.md).
+ */
+const WORKER_FLAGS = ['--single-threaded-gc'];
 /** Profiles each worker evaluates before the timed ones, while V8 compiles the engine (reported apart). */
 const WARMUP = 20_000;
 
@@ -25,7 +30,9 @@ interface Share {
 
 function runWorker(count: number, seed: number, warmup: number): Promise<Share> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./engine-worker.mjs', import.meta.url)), [JSON.stringify({ count, seed, asOf: AS_OF, chunk: CHUNK, warmup })]);
+    const child = fork(fileURLToPath(new URL('./engine-worker.mjs', import.meta.url)), [JSON.stringify({ count, seed, asOf: AS_OF, chunk: CHUNK, warmup })], {
+      execArgv: [...process.execArgv, ...WORKER_FLAGS],
+    });
     child.once('message', (message) => resolve(message as Share));
     child.once('error', reject);
     child.once('exit', (code) => {
@@ -97,6 +104,7 @@ export async function run(options: { quick: boolean }): Promise<Record<string, u
     cores,
     /** Each worker's first profiles, evaluated while V8 compiles the engine, are timed apart (per_core.workers[].warmup). */
     warmup_profiles_per_worker: warmup,
+    worker_flags: WORKER_FLAGS,
     per_core: {
       all_standards_profiles_per_second: round(oneCoreAll.wall),
       all_standards_profiles_per_cpu_second: round(oneCoreAll.cpu),
