@@ -24,10 +24,12 @@ export const cqGazelle2024: StandardRule = {
     const cagrParam = b.param(P.lowCagr);
     const periods = offset - 1;
     const startRevenue = (d: Derived) => (offset === 4 ? d.rev4 : offset === 3 ? d.rev3 : NaN);
+    // Square and cube roots are exact-rounded and several times cheaper than a power of 1/n (which 1/3 is not exactly).
+    const root: (x: number) => number = periods === 2 ? Math.sqrt : periods === 3 ? Math.cbrt : (x) => Math.pow(x, 1 / periods);
     const cagr = (d: Derived) => {
       const s = startRevenue(d);
       // Rounded to 1e-9 % so that a growth exactly on a limit (e.g. 20%) is not lost to floating-point roots.
-      return s > 0 ? Math.round((Math.pow(d.rev1 / s, 1 / periods) - 1) * 1e11) / 1e9 : NaN;
+      return s > 0 ? Math.round((root(d.rev1 / s) - 1) * 1e11) / 1e9 : NaN;
     };
     const growth = (d: Derived) => (d.rev2 > 0 ? ((d.rev1 - d.rev2) / d.rev2) * 100 : NaN);
     const required = (start: number) => (start >= high ? highCagr : start >= mid ? midCagr : lowCagr);
