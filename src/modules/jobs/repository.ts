@@ -53,7 +53,7 @@ export async function claimJob<P, R>(
        select id from jobs.job
        where kind = any($2::text[]) and ($4::text is null or group_key = $4)
          and ((status = 'queued' and (run_after is null or run_after <= now()))
-           or (status = 'running' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => $3))
+           or (status = 'running' and (heartbeat_at is null or heartbeat_at <= now() - make_interval(secs => $3))
                and ($5::int is null or attempts < $5)))
        order by id limit 1 for update skip locked)
      returning ${JOB_COLUMNS}`,
@@ -73,7 +73,7 @@ export async function failAbandonedJobs<P, R>(q: Queryable, kinds: readonly stri
      where id in (
        select id from jobs.job
        where kind = any($1::text[]) and status = 'running' and attempts >= $3
-         and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => $2))
+         and (heartbeat_at is null or heartbeat_at <= now() - make_interval(secs => $2))
        for update skip locked)
      returning ${JOB_COLUMNS}`,
     [kinds, staleSeconds, maxAttempts, errorFormat],
