@@ -8,6 +8,15 @@ export interface Blocking {
   manual: CriterionResult[];
 }
 
+/** Criteria sorted by what keeps them from holding (met and not applicable ones are left out). */
+function blocking(criteria: readonly CriterionResult[]): Blocking {
+  return {
+    unmet: criteria.filter((c) => c.status === 'unmet'),
+    unknown: criteria.filter((c) => c.status === 'unknown'),
+    manual: criteria.filter((c) => c.status === 'manual'),
+  };
+}
+
 /** The criteria of each alternative group (any_of), path by path, in rule order. */
 function alternativePaths(result: StandardResult): Map<string, CriterionResult[][]> {
   const groups = new Map<string, Map<string, CriterionResult[]>>();
@@ -32,14 +41,7 @@ const pathRank = (path: readonly CriterionResult[]) => Math.max(...path.map((c) 
  */
 export function blockingCriteria(result: StandardResult): Blocking {
   const metGroups = new Set([...alternativePaths(result)].filter(([, paths]) => paths.some((path) => pathRank(path) === 0)).map(([group]) => group));
-  const out: Blocking = { unmet: [], unknown: [], manual: [] };
-  for (const criterion of result.criteria) {
-    if (criterion.scorecard || (criterion.any_of && metGroups.has(criterion.any_of))) continue;
-    if (criterion.status === 'unmet') out.unmet.push(criterion);
-    else if (criterion.status === 'unknown') out.unknown.push(criterion);
-    else if (criterion.status === 'manual') out.manual.push(criterion);
-  }
-  return out;
+  return blocking(result.criteria.filter((c) => !c.scorecard && !(c.any_of && metGroups.has(c.any_of))));
 }
 
 /**
@@ -50,13 +52,7 @@ export function blockingCriteria(result: StandardResult): Blocking {
  * other paths. This is what an officer reads beside the count; the planner (promotion.ts) keeps every path.
  */
 export function countedBlocking(result: StandardResult): Blocking {
-  const out: Blocking = { unmet: [], unknown: [], manual: [] };
-  for (const criterion of result.criteria) {
-    if (criterion.scorecard || criterion.any_of) continue;
-    if (criterion.status === 'unmet') out.unmet.push(criterion);
-    else if (criterion.status === 'unknown') out.unknown.push(criterion);
-    else if (criterion.status === 'manual') out.manual.push(criterion);
-  }
+  const out = blocking(result.criteria.filter((c) => !c.scorecard && !c.any_of));
   for (const members of alternativePaths(result).values()) {
     const pathStatus = members.map(pathRank);
     if (pathStatus.includes(0)) continue;

@@ -220,6 +220,8 @@ export interface BatchColumns extends BatchSink {
   readonly slots: Uint8Array;
   /** End of each cell's gaps in gapMember/gapValue. */
   readonly gapEnds: Uint32Array;
+  /** Status, slot and gap end of a cell the generated loop does not write itself. */
+  close(cell: number, status: number, slot: number): void;
 }
 
 /**

@@ -289,7 +289,6 @@ class BatchWriter implements BatchColumns {
     this.gapValue = value;
   }
 
-  /** Called by the batch loop after each cell it does not write itself. */
   close(cell: number, status: number, slot: number): void {
     this.status[cell] = status;
     this.slots[cell] = slot;
@@ -419,7 +418,7 @@ function batchLoop(set: CompiledSet, plans: readonly StandardPlan[]): BatchLoop 
       return {
         call: (d, out, cell) => {
           const compiled = selectCompiled(plan, d);
-          (out as BatchWriter).close(cell, remember(plan, d, compiled.evaluateInto(d, out, cell)), compiled.slot);
+          out.close(cell, remember(plan, d, compiled.evaluateInto(d, out, cell)), compiled.slot);
         },
       };
     }
