@@ -222,9 +222,13 @@ describe('动态管理、专家库与实地抽查：从页面登记重大变化�
   it('专家库: a city officer adds an expert; an expert declares a conflict of interest, one not in the pool is told why not', async () => {
     const { page, baseUrl, app } = harness;
     await page.goto(`${baseUrl}/dashboard`);
-    await page.getByRole('menuitem', { name: '认定管理' }).click();
-    await page.getByRole('menuitem', { name: '专家库' }).click();
-    await page.waitForURL(/\/recognition\/experts$/);
+    // Under load the submenu can still be opening when its item is clicked: open it and click again, up to three times.
+    for (let attempt = 1; !/\/recognition\/experts$/.test(page.url()); attempt++) {
+      const item = page.getByRole('menuitem', { name: '专家库' });
+      if (!(await item.isVisible())) await page.getByRole('menuitem', { name: '认定管理' }).click();
+      await item.click({ timeout: 10_000 }).catch((error) => { if (attempt === 3) throw error; });
+      await page.waitForURL(/\/recognition\/experts$/, { timeout: 10_000 }).catch((error) => { if (attempt === 3) throw error; });
+    }
     await eventually(() => page.getByTestId('experts').locator('tr.ant-table-row', { hasText: '评审专家 王强' }).count()).toBe(1);
 
     await page.getByRole('button', { name: '新增专家' }).click();
