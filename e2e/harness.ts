@@ -79,6 +79,9 @@ export async function startHarness({ signInBrowser = true }: HarnessOptions = {}
       args: CHROMIUM_ARGS,
       viewport: { width: 1440, height: 900 },
       locale: 'zh-CN',
+      // The users' browsers run on China time, as the server's "today" does (todayIso); between 16:00 and 24:00 UTC
+      // a browser on the machine's UTC would be a day behind the server.
+      timezoneId: 'Asia/Shanghai',
     });
   } catch (err) {
     rmSync(userDataDir, { recursive: true, force: true });

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startHarness, type Harness } from './harness.ts';
 import { creditCode, smallProfile } from './fixtures.ts';
+import { todayIso } from '../src/platform/dates.ts';
 
 const YUBEI = '500112';
 
 /** A date relative to today, so the validity tags (有效 / 即将到期 / 已过期) do not age with the calendar. */
 function daysFromToday(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  return todayIso(new Date(Date.now() + days * 86_400_000));
 }
 const JIANGBEI = '500105';
 

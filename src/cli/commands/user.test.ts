@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { todayIso } from '../../platform/dates.ts';
 
 const cli = (args: string[], dataDir: string) =>
   spawnSync(process.execPath, ['bin/tidu.js', ...args], { encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
@@ -19,7 +20,8 @@ describe('tidu user and tidu audit', () => {
     expect(missingDistrict.status).not.toBe(0);
     expect(missingDistrict.stderr).toContain('须绑定区县');
 
-    const today = new Date().toISOString().slice(0, 10);
+    // Dates on the command line are China dates, as the audit log's are read.
+    const today = todayIso();
     const out = join(dataDir, 'audit.xlsx');
     const exported = cli(['audit', 'export', '--from', '2020-01-01', '--to', today, '--out', out], dataDir);
     expect(exported.status, exported.stderr).toBe(0);

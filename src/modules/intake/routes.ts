@@ -1,3 +1,4 @@
+import { todayIso } from '../../platform/dates.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -125,7 +126,7 @@ export async function intakeRoutes(fastify: FastifyInstance, { db, config }: App
     handler: async (request, reply) => {
       const principal = principalOf(request);
       const stream = await exportEnterprises(db, actorOf(request), principal.scope, { ...request.query, limit: 500, with_total: 'true' });
-      return attachment(reply, XLSX, `企业名录_${new Date().toISOString().slice(0, 10)}.xlsx`).send(stream);
+      return attachment(reply, XLSX, `企业名录_${todayIso()}.xlsx`).send(stream);
     },
   });
 
@@ -134,7 +135,7 @@ export async function intakeRoutes(fastify: FastifyInstance, { db, config }: App
     schema: { tags, summary: '导出企业画像（接口约定的 JSON：{ "enterprises": [ … ] }）' },
     handler: async (request, reply) => {
       const stream = await exportProfiles(db, actorOf(request), principalOf(request).scope);
-      return attachment(reply, 'application/json; charset=utf-8', `企业画像_${new Date().toISOString().slice(0, 10)}.json`).send(stream);
+      return attachment(reply, 'application/json; charset=utf-8', `企业画像_${todayIso()}.json`).send(stream);
     },
   });
 }
