@@ -83,12 +83,14 @@ export function randomProfiles(count: number, options: RandomProfileOptions = {}
     const ip_items = [];
     for (let j = 0; j < ipCount; j++) {
       const type = pick(IP_TYPES);
+      // The recorded status agrees with the expiry date: a right shown valid runs past the evaluation year.
+      const valid = chance(0.9);
       ip_items.push({
         type,
         class: maybe(type === 'invention' ? ('I' as const) : ('II' as const)),
         grant_date: maybe(date(year - 14, year - 1)),
-        valid_until: date(year, year + 15),
-        status: maybe(chance(0.9) ? ('valid' as const) : ('expired' as const)),
+        valid_until: valid ? date(year + 1, year + 15) : date(year - 4, year - 1),
+        status: maybe(valid ? ('valid' as const) : ('expired' as const)),
         acquisition: maybe(chance(0.8) ? ('self' as const) : ('transferred' as const)),
         transfer_in_date: null,
         holder_rank: maybe(1 + Math.floor(rnd() * 4)),
