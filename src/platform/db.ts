@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
@@ -69,10 +70,56 @@ function configureServerTypes() {
   serverTypesConfigured = true;
 }
 
-export async function openPostgres(connectionString: string, options: { max?: number } = {}): Promise<Db> {
+/** Distinct statement texts a process prepares at most: a connection keeps each one until it closes. */
+const PREPARED_LIMIT = 500;
+/** Texts seen once, remembered to prepare them on their second use (forgotten when this many pile up). */
+const SEEN_ONCE_LIMIT = 5_000;
+
+/**
+ * Names for server-side prepared statements of the SQL a process runs again and again (the registry's reads, the
+ * audit insert): PostgreSQL then parses and plans such a statement once per connection rather than per request,
+ * which was a third of the database's work on a portrait or a page of the registry. A text is named from its second
+ * use, so one-off statements (a bulk insert of some odd size) stay unnamed, and at most PREPARED_LIMIT texts are.
+ * Statements without parameters go unnamed: they may hold several statements, which only the simple protocol runs.
+ */
+export class StatementNames {
+  private readonly named = new Map<string, string>();
+  private seenOnce = new Set<string>();
+
+  nameOf(sql: string, params: readonly unknown[] | undefined): string | undefined {
+    if (!params || params.length === 0) return undefined;
+    const name = this.named.get(sql);
+    if (name !== undefined || this.named.size >= PREPARED_LIMIT) return name;
+    if (!this.seenOnce.has(sql)) {
+      if (this.seenOnce.size >= SEEN_ONCE_LIMIT) this.seenOnce = new Set();
+      this.seenOnce.add(sql);
+      return undefined;
+    }
+    this.seenOnce.delete(sql);
+    const created = `tidu_${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`;
+    this.named.set(sql, created);
+    return created;
+  }
+}
+
+export interface PostgresOptions {
+  max?: number;
+  /**
+   * A pool serving interactive requests (the API): no parallel query workers. Under concurrent requests they compete
+   * for the cores the other requests need, and each one is a process started and stopped per query; a registry name
+   * search used three processes and several times the CPU of one.
+   */
+  interactive?: boolean;
+}
+
+export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Db> {
   configureServerTypes();
+  const statements = new StatementNames();
+  const run = (client: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[] | undefined) =>
+    client.query({ name: statements.nameOf(sql, params), text: sql, values: params as unknown[] | undefined });
   // JIT compilation costs more than it saves on the short queries of an interactive system.
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, options: '-c jit=off' });
+  const settings = options.interactive ? '-c jit=off -c max_parallel_workers_per_gather=0' : '-c jit=off';
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, options: settings });
   // An idle connection the server ends (restart, failover, a dropped test database) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', (error) => process.emitWarning(`PostgreSQL 空闲连接中断：${error.message}`));
@@ -81,7 +128,7 @@ export async function openPostgres(connectionString: string, options: { max?: nu
     kind: 'postgres',
     pool,
     async query<T>(sql: string, params?: readonly unknown[]) {
-      const result = await pool.query(sql, params as unknown[] | undefined);
+      const result = await run(pool, sql, params);
       return result.rows as T[];
     },
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
@@ -90,7 +137,7 @@ export async function openPostgres(connectionString: string, options: { max?: nu
         await client.query('begin');
         const value = await work({
           async query<R>(sql: string, params?: readonly unknown[]) {
-            const result = await client.query(sql, params as unknown[] | undefined);
+            const result = await run(client, sql, params);
             return result.rows as R[];
           },
         });
@@ -112,6 +159,6 @@ export async function openPostgres(connectionString: string, options: { max?: nu
   };
 }
 
-export async function openDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<Db> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+export async function openDatabase(config: { databaseUrl?: string; dataDir: string }, options: PostgresOptions = {}): Promise<Db> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl, options) : openPglite(config.dataDir);
 }

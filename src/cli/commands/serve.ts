@@ -66,7 +66,7 @@ async function serve({ runsJobs }: { runsJobs: boolean }): Promise<number> {
   const startedAt = Date.now();
   const env = readConfig();
   const config = { ...env, serverRunsJobs: env.serverRunsJobs && runsJobs };
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, { interactive: true });
   const applied = await migrate(db);
   if (applied.length) process.stdout.write(`已执行 ${applied.length} 项数据库迁移\n`);
   if (!config.databaseUrl && (await registryIsEmpty(db))) {
