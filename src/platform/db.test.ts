@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, StatementNames, type Db } from './db.ts';
+import { createTestDatabase } from './testing/stores.ts';
 
 describe('prepared statement names', () => {
   it('names a text with parameters from its second use on, the same name every time', () => {
@@ -36,26 +36,17 @@ describe('prepared statement names', () => {
 
 describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL pool', () => {
   let db: Db;
-  let name: string;
-  const adminUrl = process.env.TEST_DATABASE_URL!;
+  let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    name = `tidu_test_pool_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    db = await openPostgres(url.toString(), { max: 1, interactive: true });
+    const created = await createTestDatabase();
+    drop = created.drop;
+    db = await openPostgres(created.url, { max: 1, interactive: true });
   });
 
   afterAll(async () => {
     await db.close();
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await drop();
   });
 
   it('prepares a repeated statement on the connection and gives the same rows as the first, unnamed run', async () => {

@@ -14,6 +14,20 @@ export async function openTestDb(kind: StoreKind): Promise<Db> {
     await migrate(db);
     return db;
   }
+  const { url, drop } = await createTestDatabase();
+  const db = await openPostgres(url, { max: 20 });
+  await migrate(db);
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    async close() {
+      await close();
+      await drop();
+    },
+  });
+}
+
+/** An empty database on the TEST_DATABASE_URL server: its URL, and `drop` to remove it. */
+export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL!;
   const name = `tidu_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -22,16 +36,13 @@ export async function openTestDb(kind: StoreKind): Promise<Db> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), { max: 20 });
-  await migrate(db);
-  const close = db.close.bind(db);
-  return Object.assign(db, {
-    async close() {
-      await close();
+  return {
+    url: url.toString(),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
       await cleanup.query(`drop database if exists ${name} with (force)`);
       await cleanup.end();
     },
-  });
+  };
 }
