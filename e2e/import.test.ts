@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startHarness, type Harness } from './harness.ts';
+import { choose, eventually, startHarness, type Harness } from './harness.ts';
 import { creditCode, smallProfile, type SeedProfile } from './fixtures.ts';
 
 const YUBEI = '500112';
@@ -62,8 +62,7 @@ describe('导入向导与导入记录', () => {
   async function uploadThroughWizard(filePath: string) {
     const { page, baseUrl } = harness;
     await page.goto(`${baseUrl}/exchange/import`);
-    await page.getByTestId('import-kind').click();
-    await page.locator('.ant-select-item-option', { hasText: '企业基本信息' }).click();
+    await choose(page, 'import-kind', '企业基本信息');
     await page.locator('input[type=file]').setInputFiles(filePath);
     await page.getByTestId('count-new').waitFor();
   }

@@ -54,6 +54,8 @@ describe.each(testStores)('import on %s', (kind) => {
   async function previewed(importKind: ImportKind, fileName: string, file: Buffer): Promise<number> {
     const { id } = await startImport(db, city, city.actor.id, { kind: importKind, fileName, file }, TODAY);
     await runImportJobs(db);
+    const batch = await getImport(db, city, id, { limit: 1, offset: 0 });
+    expect(batch.status, `检查未完成：${batch.failure}`).toBe('previewed');
     return id;
   }
 
