@@ -77,6 +77,21 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL pool', () => {
     expect(await db.query('select n from counter order by n')).toEqual([{ n: 1 }, { n: 2 }]);
   });
 
+  it('prepares a statement again when a table it reads with * changed (a later release migrated while this one serves)', async () => {
+    await db.exec('create table widget (id int primary key, label text)');
+    await db.exec(`insert into widget values (1, '甲')`);
+    const sql = 'select * from widget where id = $1';
+    await db.query(sql, [1]);
+    expect(await db.query(sql, [1])).toEqual([{ id: 1, label: '甲' }]);
+    await db.exec('alter table widget add column note text');
+    expect(await db.query(sql, [1])).toEqual([{ id: 1, label: '甲', note: null }]);
+
+    await db.exec('alter table widget add column colour text');
+    const read = () => db.transaction((tx) => tx.query(sql, [1]));
+    await expect(read()).rejects.toThrow(/cached plan must not change result type/);
+    expect(await read()).toEqual([{ id: 1, label: '甲', note: null, colour: null }]);
+  });
+
   it('runs an interactive pool without parallel query workers', async () => {
     expect(await db.query('show max_parallel_workers_per_gather')).toEqual([{ max_parallel_workers_per_gather: '0' }]);
   });

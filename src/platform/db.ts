@@ -85,6 +85,7 @@ const SEEN_ONCE_LIMIT = 5_000;
 export class StatementNames {
   private readonly named = new Map<string, string>();
   private seenOnce = new Set<string>();
+  private renamed = 0;
 
   nameOf(sql: string, params: readonly unknown[] | undefined): string | undefined {
     if (!params || params.length === 0) return undefined;
@@ -96,10 +97,28 @@ export class StatementNames {
       return undefined;
     }
     this.seenOnce.delete(sql);
-    const created = `tidu_${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`;
+    return this.assign(sql);
+  }
+
+  /**
+   * A new name for a text whose prepared statement went stale: a table it reads with `*` changed (a migration of a
+   * later release, run while this process still serves), which PostgreSQL refuses for the statement prepared before.
+   * Every connection prepares the text again under the new name on its next use.
+   */
+  rename(sql: string): string {
+    return this.assign(sql, ++this.renamed);
+  }
+
+  private assign(sql: string, generation = 0): string {
+    const created = `tidu_${createHash('sha256').update(`${generation}:${sql}`).digest('base64url').slice(0, 22)}`;
     this.named.set(sql, created);
     return created;
   }
+}
+
+/** PostgreSQL's refusal to run a prepared statement whose result columns changed since it was prepared. */
+function isStalePlan(error: unknown): boolean {
+  return (error as { code?: string }).code === '0A000' && /cached plan must not change result type/.test((error as Error).message);
 }
 
 export interface PostgresOptions {
@@ -115,8 +134,19 @@ export interface PostgresOptions {
 export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Db> {
   configureServerTypes();
   const statements = new StatementNames();
-  const run = (client: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[] | undefined) =>
-    client.query({ name: statements.nameOf(sql, params), text: sql, values: params as unknown[] | undefined });
+  const run = async (client: pg.Pool | pg.PoolClient, sql: string, params: readonly unknown[] | undefined, inTransaction: boolean) => {
+    const name = statements.nameOf(sql, params);
+    try {
+      return await client.query({ name, text: sql, values: params as unknown[] | undefined });
+    } catch (error) {
+      if (!name || !isStalePlan(error)) throw error;
+      const renamed = statements.rename(sql);
+      // Outside a transaction the statement is simply run again; inside, the transaction has failed and the caller's
+      // next attempt finds the new name.
+      if (inTransaction) throw error;
+      return client.query({ name: renamed, text: sql, values: params as unknown[] | undefined });
+    }
+  };
   // JIT compilation costs more than it saves on the short queries of an interactive system.
   const settings = options.interactive ? '-c jit=off -c max_parallel_workers_per_gather=0' : '-c jit=off';
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, options: settings });
@@ -128,7 +158,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
     kind: 'postgres',
     pool,
     async query<T>(sql: string, params?: readonly unknown[]) {
-      const result = await run(pool, sql, params);
+      const result = await run(pool, sql, params, false);
       return result.rows as T[];
     },
     async transaction<T>(work: (tx: Queryable) => Promise<T>) {
@@ -137,7 +167,7 @@ export async function openPostgres(connectionString: string, options: PostgresOp
         await client.query('begin');
         const value = await work({
           async query<R>(sql: string, params?: readonly unknown[]) {
-            const result = await run(client, sql, params);
+            const result = await run(client, sql, params, true);
             return result.rows as R[];
           },
         });
