@@ -88,10 +88,12 @@ export interface EnterpriseWrite {
   lists: Partial<Record<ListKey, unknown[]>>;
   sizeClass: string | null;
   titles: string[];
+  /** The titled qualifications as `title|issue|expiry` (see listing-columns.ts). */
+  titleTerms: string[];
   summary: { year: number | null; operatingRevenue: number | null; rdExpense: number | null; employees: number | null };
 }
 
-const enterpriseColumnList = [...ENTERPRISE_COLUMNS, 'details', 'lists', 'size_class', 'titles', 'summary_year', 'summary_operating_revenue', 'summary_rd_expense', 'summary_employees'];
+const enterpriseColumnList = [...ENTERPRISE_COLUMNS, 'details', 'lists', 'size_class', 'titles', 'title_terms', 'summary_year', 'summary_operating_revenue', 'summary_rd_expense', 'summary_employees'];
 
 function enterpriseValues(write: EnterpriseWrite): unknown[] {
   return [
@@ -100,6 +102,7 @@ function enterpriseValues(write: EnterpriseWrite): unknown[] {
     JSON.stringify(write.lists),
     write.sizeClass,
     write.titles,
+    write.titleTerms,
     write.summary.year,
     write.summary.operatingRevenue,
     write.summary.rdExpense,
@@ -283,7 +286,7 @@ export interface ListedEnterprise {
   summary_operating_revenue: number | null;
   summary_rd_expense: number | null;
   summary_employees: number | null;
-  valid_titles: string[];
+  title_terms: string[];
   sort_value: string | number | null;
 }
 
@@ -296,14 +299,16 @@ function filterSql(scope: Scope, filter: ListFilter, params: unknown[], options:
   if (!scope.all) where.push(scopeCondition(scope, 'e', params));
   if (filter.district) where.push(`e.district_code = ${add(filter.district)}`);
   if (filter.industry) where.push(`e.industry_code like ${add(`${filter.industry.replace(/[^0-9]/g, '')}%`)}`);
-  if (filter.chain) where.push(`e.chains @> array[${add(filter.chain)}]::text[]`);
+  // A chain id in the text (ids are reference data, checked here as such): a prepared statement's generic plan then
+  // still finds the chain's own partial index (0015_chain_indexes.ts).
+  if (filter.chain) where.push(`e.chains @> array[${CHAIN_ID.test(filter.chain) ? `'${filter.chain}'` : add(filter.chain)}]::text[]`);
   if (filter.sizeClass) where.push(`e.size_class = ${add(filter.sizeClass)}`);
   if (filter.title) {
     const title = add(filter.title);
     const today = add(filter.today);
     where.push(`e.titles @> array[${title}]::text[] and exists (
-      select 1 from jsonb_array_elements(e.lists->'qualifications') q
-      where q->>'title' = ${title} and coalesce(q->>'issue_date', '0000') <= ${today} and coalesce(q->>'expiry_date', '9999') >= ${today})`);
+      select 1 from unnest(e.title_terms) t
+      where split_part(t, '|', 1) = ${title} and split_part(t, '|', 2) <= ${today} and split_part(t, '|', 3) >= ${today})`);
   }
   if (filter.text && !(options.nameOutside && nameKeyword(filter.text))) {
     const text = filter.text.trim();
@@ -325,6 +330,19 @@ const nameKeyword = (text: string) => !CREDIT_CODE_PREFIX.test(text.trim());
 const likePattern = (text: string) => `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** How many names the first try of a keyword search reads in credit-code order before it turns to the index. */
 const NAME_WALK = 2000;
+
+/** The shape of the reference data's chain ids (also the shape their partial indexes' names rely on). */
+const CHAIN_ID = /^[a-z0-9_]{1,40}$/;
+
+/**
+ * A page's row limit written into the statement, not passed as a parameter: knowing it, PostgreSQL's generic plan for
+ * the prepared statement costs what the custom ones do, and after five executions it stops planning each request
+ * (a third of the database's work on a registry page). Page sizes are few, so the texts stay few.
+ */
+function limitLiteral(limit: number): string {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`invalid page limit: ${limit}`);
+  return String(limit);
+}
 
 export async function countEnterprises(q: Queryable, scope: Scope, filter: ListFilter): Promise<number> {
   const params: unknown[] = [];
@@ -360,18 +378,15 @@ export async function listEnterprises(q: Queryable, scope: Scope, filter: ListFi
       where.push(`((${sort.column}, e.credit_code) ${comparison} (${value}, ${code})${orNull})`);
     }
   }
-  params.push(page.limit);
-  const limit = `$${params.length}`;
+  const limit = limitLiteral(page.limit);
   const direction = ascending ? 'asc' : 'desc';
   // With a name keyword the matches come from the name index and are sorted: walking a sort index instead and
   // testing every row takes seconds when the matches sit together (a district's name in its own enterprises' names).
   const order = filter.text ? sort.unindexed : sort.column;
   const codeOrder = filter.text ? "(e.credit_code || '')" : 'e.credit_code';
-  params.push(filter.today);
-  const today = `$${params.length}`;
   return listedPage(
     q,
-    `select ${listedColumns(today)}, ${sort.column} as sort_value
+    `select ${LISTED_COLUMNS}, ${sort.column} as sort_value
      from registry.enterprise e
      left join ref.district d on d.code = e.district_code
      left join ref.industry i on i.code = e.industry_code
@@ -395,13 +410,13 @@ async function listedPage(q: Queryable, page: string, direction: 'asc' | 'desc',
   return row?.rows ?? [];
 }
 
-/** A listing row's columns; `valid_titles` are the titles it holds validly on the day (read in the same pass, only for rows with titles). */
-const listedColumns = (today: string) => `e.credit_code, e.name, e.district_code, d.name as district_name, e.industry_code, i.name as industry_name,
-            e.chains, e.size_class, e.registration_date, e.is_listed, e.titles, e.summary_year,
-            e.summary_operating_revenue, e.summary_rd_expense, e.summary_employees,
-            case when cardinality(e.titles) = 0 then '{}'::text[] else coalesce((
-              select array_agg(distinct q->>'title') from jsonb_array_elements(e.lists->'qualifications') q
-              where coalesce(q->>'issue_date', '0000') <= ${today} and coalesce(q->>'expiry_date', '9999') >= ${today}), '{}') end as valid_titles`;
+/**
+ * A listing row's columns. The titles held on the day are told from `title_terms` by the caller (titlesHeldOn): a
+ * subquery per row for them cost the database four times the rest of the page.
+ */
+const LISTED_COLUMNS = `e.credit_code, e.name, e.district_code, d.name as district_name, e.industry_code, i.name as industry_name,
+            e.chains, e.size_class, e.registration_date, e.is_listed, e.titles, e.title_terms, e.summary_year,
+            e.summary_operating_revenue, e.summary_rd_expense, e.summary_employees`;
 
 /**
  * A name keyword in credit-code order, through the narrow registry.name_search: its matches in order (from a
@@ -425,19 +440,17 @@ async function listByName(q: Queryable, scope: Scope, filter: ListFilter, page: 
   const candidates =
     how === 'walk'
       ? `select w.credit_code from (select n.credit_code, n.name from registry.name_search n where ${after}
-           order by n.credit_code ${direction} limit ${add(NAME_WALK)}) w where w.name like ${pattern} order by w.credit_code ${direction}`
+           order by n.credit_code ${direction} limit ${NAME_WALK}) w where w.name like ${pattern} order by w.credit_code ${direction}`
       : `select n.credit_code from registry.name_search n where ${after} and n.name like ${pattern}${
           [...text].length >= 2 ? ` and registry.character_pairs(n.name) @> registry.character_pairs(${add(text)})` : ''
         } order by (n.credit_code || '') ${direction}`;
   const where = filterSql(scope, filter, params, { nameOutside: true });
-  params.push(page.limit);
+  const limit = limitLiteral(page.limit);
   // With nothing else to filter, the page is the first matches: a top-N sort, and only those rows read from the wide table.
-  const onlyName = where.length === 0 ? ` limit $${params.length}` : '';
-  const limit = `$${params.length}`;
-  const today = add(filter.today);
+  const onlyName = where.length === 0 ? ` limit ${limit}` : '';
   return listedPage(
     q,
-    `select ${listedColumns(today)}, e.credit_code as sort_value
+    `select ${LISTED_COLUMNS}, e.credit_code as sort_value
      from (${candidates}${onlyName}) m
      join registry.enterprise e on e.credit_code = m.credit_code
      left join ref.district d on d.code = e.district_code
@@ -541,9 +554,9 @@ export async function registryCounts(q: Queryable, scope: Scope, today: string):
       `select v.title, count(*)::int as n
        from registry.enterprise e
        cross join lateral (
-         select distinct q->>'title' as title from jsonb_array_elements(e.lists->'qualifications') q
-         where coalesce(q->>'issue_date', '0000') <= $${scopeParams.length + 1} and coalesce(q->>'expiry_date', '9999') >= $${scopeParams.length + 1}) v
-       where ${where} and cardinality(e.titles) > 0
+         select distinct split_part(t, '|', 1) as title from unnest(e.title_terms) t
+         where split_part(t, '|', 2) <= $${scopeParams.length + 1} and split_part(t, '|', 3) >= $${scopeParams.length + 1}) v
+       where ${where} and cardinality(e.title_terms) > 0
        group by 1`,
       [...scopeParams, today],
     ),

@@ -3,6 +3,7 @@ import type { Scope } from '../../../platform/scope.ts';
 import type { CountCache } from '../count-cache.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { todayIso } from '../../../platform/dates.ts';
+import { titlesHeldOn } from '../listing-columns.ts';
 import { referenceSets } from '../reference-sets.ts';
 import * as repo from '../repository.ts';
 import type { ListEnterprisesQuery, ListEnterprisesResponse } from './list-enterprises.types.ts';
@@ -68,7 +69,7 @@ export async function listEnterprises(
       size_class: row.size_class as ListEnterprisesResponse['items'][number]['size_class'],
       registration_date: row.registration_date,
       is_listed: row.is_listed,
-      titles: row.valid_titles,
+      titles: titlesHeldOn(row.title_terms, today),
       summary_year: row.summary_year,
       operating_revenue: row.summary_operating_revenue,
       rd_expense: row.summary_rd_expense,
