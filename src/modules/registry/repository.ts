@@ -440,12 +440,16 @@ async function listByName(q: Queryable, scope: Scope, filter: ListFilter, page: 
   const candidates =
     how === 'walk'
       ? `select w.credit_code from (select n.credit_code, n.name from registry.name_search n where ${after}
-           order by n.credit_code ${direction} limit ${NAME_WALK}) w where w.name like ${pattern} order by w.credit_code ${direction}`
+           order by n.credit_code ${direction} limit ${add(NAME_WALK)}) w where w.name like ${pattern} order by w.credit_code ${direction}`
       : `select n.credit_code from registry.name_search n where ${after} and n.name like ${pattern}${
           [...text].length >= 2 ? ` and registry.character_pairs(n.name) @> registry.character_pairs(${add(text)})` : ''
         } order by (n.credit_code || '') ${direction}`;
   const where = filterSql(scope, filter, params, { nameOutside: true });
-  const limit = limitLiteral(page.limit);
+  // The limit stays a parameter here, unlike the other pages: a generic plan, blind to the keyword, walks the names in
+  // credit-code order testing each (the plan the index try exists to avoid), and PostgreSQL keeps planning these per
+  // request only while a generic plan looks dearer.
+  params.push(page.limit);
+  const limit = `$${params.length}`;
   // With nothing else to filter, the page is the first matches: a top-N sort, and only those rows read from the wide table.
   const onlyName = where.length === 0 ? ` limit ${limit}` : '';
   return listedPage(
