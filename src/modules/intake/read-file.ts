@@ -132,7 +132,31 @@ class DecodingWorkbookReader extends BaseReader {
   }
 }
 
+/**
+ * Reads again once when the reader fails before handing on any row: exceljs's streaming reader (its unzipper) now and
+ * then ends the archive's entries early under load, and its worksheets, parked until the workbook part is read, then
+ * fail on the missing part ("Cannot read properties of undefined (reading 'sheets')"). The file is in memory and no
+ * row has left, so a second read is safe; a file that fails twice is reported as unreadable.
+ */
 async function* xlsxRows(file: Buffer): AsyncGenerator<SheetRow> {
+  for (let attempt = 1; ; attempt++) {
+    let handedOn = 0;
+    try {
+      for await (const row of xlsxRowsOnce(file)) {
+        handedOn++;
+        yield row;
+      }
+      return;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (handedOn > 0 || attempt >= 2) {
+        throw new AppError('VALIDATION_FAILED', `无法读取 Excel 文件：${(error as Error).message}。请确认文件是 .xlsx 格式且未损坏`);
+      }
+    }
+  }
+}
+
+async function* xlsxRowsOnce(file: Buffer): AsyncGenerator<SheetRow> {
   const reader = new DecodingWorkbookReader(Readable.from([file]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -140,20 +164,15 @@ async function* xlsxRows(file: Buffer): AsyncGenerator<SheetRow> {
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
-  try {
-    for await (const worksheet of reader) {
-      const sheet = worksheet as unknown as ExcelJS.stream.xlsx.WorksheetReader & { name: string; state?: string };
-      const skip = sheet.name === NOTES_SHEET || sheet.name === LISTS_SHEET || (sheet.state !== undefined && sheet.state !== 'visible');
-      for await (const row of sheet) {
-        if (skip) continue;
-        const raw = row.values as ExcelJS.CellValue[];
-        const values: CellValue[] = [];
-        for (let column = 1; column < raw.length; column++) values.push(cellValue(raw[column]));
-        if (!isBlank(values)) yield { sheet: sheet.name, row: row.number, values };
-      }
+  for await (const worksheet of reader) {
+    const sheet = worksheet as unknown as ExcelJS.stream.xlsx.WorksheetReader & { name: string; state?: string };
+    const skip = sheet.name === NOTES_SHEET || sheet.name === LISTS_SHEET || (sheet.state !== undefined && sheet.state !== 'visible');
+    for await (const row of sheet) {
+      if (skip) continue;
+      const raw = row.values as ExcelJS.CellValue[];
+      const values: CellValue[] = [];
+      for (let column = 1; column < raw.length; column++) values.push(cellValue(raw[column]));
+      if (!isBlank(values)) yield { sheet: sheet.name, row: row.number, values };
     }
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('VALIDATION_FAILED', `无法读取 Excel 文件：${(error as Error).message}。请确认文件是 .xlsx 格式且未损坏`);
   }
 }
