@@ -195,8 +195,13 @@ describe('动态管理、专家库与实地抽查：从页面登记重大变化�
     await objection.getByRole('button', { name: /^成\s*立$/ }).click();
     const dialog = page.getByRole('dialog', { name: '异议成立' });
     await dialog.getByText('异议成立将把该申报移出拟认定名单，且不可撤回').waitFor();
-    await dialog.getByRole('button', { name: '确认成立并移出名单' }).click();
-    await eventually(() => dialog.getByText('请填写核查结论与答复').count()).toBe(1);
+    // The empty form is refused; under load the first click can land while the dialog is still opening, so click again
+    // until the refusal shows (an empty form cannot be submitted by a second click).
+    await eventually(async () => {
+      const refused = await dialog.getByText('请填写核查结论与答复').count();
+      if (refused === 0) await dialog.getByRole('button', { name: '确认成立并移出名单' }).click();
+      return refused;
+    }).toBe(1);
     await page.getByTestId('objection-response').fill('经核查市场占有率数据不实');
     await dialog.getByRole('button', { name: '确认成立并移出名单' }).click();
     await eventually(() => page.getByTestId('application-state').textContent()).toBe('公示未通过');
