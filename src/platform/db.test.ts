@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres, StatementNames, type Db } from './db.ts';
-import { createTestDatabase } from './testing/stores.ts';
+import { StatementNames, type Db } from './db.ts';
+import { openOneConnectionTestDb } from './testing/stores.ts';
 
 describe('prepared statement names', () => {
   it('names a text with parameters from its second use on, the same name every time', () => {
@@ -36,17 +36,12 @@ describe('prepared statement names', () => {
 
 describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL pool', () => {
   let db: Db;
-  let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const created = await createTestDatabase();
-    drop = created.drop;
-    db = await openPostgres(created.url, { max: 1, interactive: true });
+    db = await openOneConnectionTestDb();
   });
-
   afterAll(async () => {
-    await db.close();
-    await drop();
+    await db?.close();
   });
 
   it('prepares a repeated statement on the connection and gives the same rows as the first, unnamed run', async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/audit.ts';
-import { openPostgres, type Db } from '../../platform/db.ts';
+import type { Db } from '../../platform/db.ts';
 import { migrate } from '../../platform/migrate.ts';
 import { systemScope } from '../../platform/scope.ts';
-import { createTestDatabase } from '../../platform/testing/stores.ts';
+import { openOneConnectionTestDb } from '../../platform/testing/stores.ts';
 import { testCreditCode } from './testing.ts';
 import { listEnterprises } from './use-cases/list-enterprises.ts';
 import { saveProfile } from './use-cases/save-profile.ts';
@@ -12,12 +12,9 @@ const DISTRICTS = ['500112', '500105', '500103', '500106'];
 
 describe.runIf(process.env.TEST_DATABASE_URL)('registry pages as prepared statements on PostgreSQL', () => {
   let db: Db;
-  let drop: () => Promise<void>;
 
   beforeAll(async () => {
-    const created = await createTestDatabase();
-    drop = created.drop;
-    db = await openPostgres(created.url, { max: 1, interactive: true });
+    db = await openOneConnectionTestDb();
     await migrate(db);
     for (const [index, district] of DISTRICTS.entries()) {
       const code = testCreditCode(district, 100 + index);
@@ -26,7 +23,6 @@ describe.runIf(process.env.TEST_DATABASE_URL)('registry pages as prepared statem
   });
   afterAll(async () => {
     await db?.close();
-    await drop?.();
   });
 
   it('stop being planned per request: after a few pages a district list runs a generic plan', async () => {

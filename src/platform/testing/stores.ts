@@ -46,3 +46,19 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
     },
   };
 }
+
+/**
+ * An empty database on the TEST_DATABASE_URL server behind an API-like pool of one connection (so the connection's
+ * prepared statements can be inspected); close() also removes the database.
+ */
+export async function openOneConnectionTestDb(): Promise<Db> {
+  const { url, drop } = await createTestDatabase();
+  const db = await openPostgres(url, { max: 1, interactive: true });
+  const close = db.close.bind(db);
+  return Object.assign(db, {
+    async close() {
+      await close();
+      await drop();
+    },
+  });
+}
