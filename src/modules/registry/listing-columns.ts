@@ -23,9 +23,8 @@ export function listingColumns(profile: ProfileDocument, split: SplitProfile, to
 
 /**
  * Each titled qualification as `title|issue|expiry` (an unknown issue date as 0000, an unknown expiry as 9999): what the
- * registry's lists and counts need to tell the titles held validly on a day, in a small array kept in the row. Read
- * from the qualifications inside `lists` instead, every listed enterprise with a title had its whole lists document
- * decompressed: four fifths of the database's work on a page of the registry.
+ * registry's lists, filters and counts need to tell the titles held validly on a day, in a small array kept in the
+ * row, so a page hands it to the API process rather than running a subquery per row over the whole `lists` document.
  */
 export function titleTerms(qualifications: readonly { title?: string | null; issue_date?: string | null; expiry_date?: string | null }[]): string[] {
   return qualifications

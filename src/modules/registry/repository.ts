@@ -308,7 +308,7 @@ function filterSql(scope: Scope, filter: ListFilter, params: unknown[], options:
     const today = add(filter.today);
     where.push(`e.titles @> array[${title}]::text[] and exists (
       select 1 from unnest(e.title_terms) t
-      where split_part(t, '|', 1) = ${title} and split_part(t, '|', 2) <= ${today} and split_part(t, '|', 3) >= ${today})`);
+      where split_part(t, '|', 1) = ${title} and ${termHeldOn('t', today)})`);
   }
   if (filter.text && !(options.nameOutside && nameKeyword(filter.text))) {
     const text = filter.text.trim();
@@ -330,6 +330,9 @@ const nameKeyword = (text: string) => !CREDIT_CODE_PREFIX.test(text.trim());
 const likePattern = (text: string) => `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** How many names the first try of a keyword search reads in credit-code order before it turns to the index. */
 const NAME_WALK = 2000;
+
+/** SQL: the title term `term` (title|issue|expiry, see titleTerms) is in force on `day`, as titlesHeldOn tells it. */
+const termHeldOn = (term: string, day: string) => `split_part(${term}, '|', 2) <= ${day} and split_part(${term}, '|', 3) >= ${day}`;
 
 /** The shape of the reference data's chain ids (also the shape their partial indexes' names rely on). */
 const CHAIN_ID = /^[a-z0-9_]{1,40}$/;
@@ -412,7 +415,7 @@ async function listedPage(q: Queryable, page: string, direction: 'asc' | 'desc',
 
 /**
  * A listing row's columns. The titles held on the day are told from `title_terms` by the caller (titlesHeldOn): a
- * subquery per row for them cost the database four times the rest of the page.
+ * subquery per row for them was 0.5 ms of a 0.7 ms page query, whether it read `lists` or `title_terms`.
  */
 const LISTED_COLUMNS = `e.credit_code, e.name, e.district_code, d.name as district_name, e.industry_code, i.name as industry_name,
             e.chains, e.size_class, e.registration_date, e.is_listed, e.titles, e.title_terms, e.summary_year,
@@ -559,7 +562,7 @@ export async function registryCounts(q: Queryable, scope: Scope, today: string):
        from registry.enterprise e
        cross join lateral (
          select distinct split_part(t, '|', 1) as title from unnest(e.title_terms) t
-         where split_part(t, '|', 2) <= $${scopeParams.length + 1} and split_part(t, '|', 3) >= $${scopeParams.length + 1}) v
+         where ${termHeldOn('t', `$${scopeParams.length + 1}`)}) v
        where ${where} and cardinality(e.title_terms) > 0
        group by 1`,
       [...scopeParams, today],

@@ -1,6 +1,6 @@
 -- The titled qualifications of an enterprise as `title|issue|expiry` (unknown issue 0000, unknown expiry 9999), kept
--- in the row by every write (listing-columns.ts): the registry's lists and counts tell the titles held validly on a
--- day from this small array instead of decompressing each enterprise's whole `lists` document.
+-- in the row by every write (listing-columns.ts): the registry's lists, filters and counts tell the titles held
+-- validly on a day from this small array instead of from each enterprise's whole `lists` document.
 alter table registry.enterprise add column title_terms text[] not null default '{}';
 
 update registry.enterprise e
