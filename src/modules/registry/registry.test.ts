@@ -332,6 +332,27 @@ describe.each(testStores)('reading profiles in batches on %s', (kind) => {
   });
 });
 
+describe.each(testStores)('the demo load into an empty registry on %s', (kind) => {
+  let db: Db;
+  afterAll(async () => db?.close());
+
+  it('writes the name table whole and in credit-code order, and leaves its trigger on for later writes', async () => {
+    db = await openTestDb(kind);
+    await loadDemo(db, systemActor('test'), { count: 250, seed: 5, latestYear: 2025, today: '2026-06-30' });
+    const names = await db.query<{ credit_code: string; name: string }>(`select credit_code, name from registry.name_search order by ctid`);
+    const enterprises = await db.query<{ credit_code: string; name: string }>(`select credit_code, name from registry.enterprise order by credit_code`);
+    expect(names).toHaveLength(250);
+    expect(names).toEqual(enterprises);
+
+    const { saveProfile } = await import('./use-cases/save-profile.ts');
+    const { systemScope } = await import('../../platform/scope.ts');
+    const code = testCreditCode('500103', 41);
+    const profile = exampleProfile({ credit_code: code, district_code: '500103', name: '重庆演示之后新增测试有限公司' });
+    await saveProfile(db, systemActor('test'), systemScope(), code, profile, { source: 'platform' });
+    expect(await db.query(`select name from registry.name_search where credit_code = $1`, [code])).toEqual([{ name: '重庆演示之后新增测试有限公司' }]);
+  });
+});
+
 describe.each(testStores)('registry counts on %s', (kind) => {
   let db: Db;
   let app: App;
