@@ -45,4 +45,18 @@ describe.runIf(process.env.TEST_DATABASE_URL)('registry pages as prepared statem
     const statements = await db.query<{ statement: string }>(`select statement from pg_prepared_statements where statement like '%chains @>%'`);
     expect(statements.map((row) => row.statement)).toEqual([expect.stringContaining(`e.chains @> array['robots']::text[]`)]);
   });
+
+  it('name the title in the text, so a generic plan can still use the title index', async () => {
+    const code = testCreditCode('500112', 140);
+    const qualifications = [{ title: 'little_giant', level: 'national', issue_date: '2024-07-01', expiry_date: '2027-06-30' }];
+    await saveProfile(db, systemActor('test'), systemScope(), code, { credit_code: code, name: '重庆计划测试小巨人有限公司', district_code: '500112', qualifications }, { source: 'platform', today: '2026-06-30' });
+    for (let i = 0; i < 3; i++) {
+      const page = await listEnterprises(db, systemScope(), { title: 'little_giant', limit: 50, with_total: 'false', sort: 'credit_code', order: 'asc' } as never, { today: '2026-06-30' });
+      expect(page.items.map((item) => item.credit_code)).toEqual([code]);
+    }
+    const statements = await db.query<{ statement: string }>(`select statement from pg_prepared_statements where statement like '%titles @>%'`);
+    expect(statements.map((row) => row.statement)).toEqual([expect.stringContaining(`e.titles @> array['little_giant']::text[]`)]);
+    const indexes = await db.query<{ indexdef: string }>(`select indexdef from pg_indexes where indexname = 'enterprise_title_little_giant'`);
+    expect(indexes).toEqual([{ indexdef: expect.stringContaining(`WHERE (titles @> ARRAY['little_giant'::text])`) }]);
+  });
 });

@@ -298,12 +298,13 @@ function filterSql(scope: Scope, filter: ListFilter, params: unknown[], options:
   if (!scope.all) where.push(scopeCondition(scope, 'e', params));
   if (filter.district) where.push(`e.district_code = ${add(filter.district)}`);
   if (filter.industry) where.push(`e.industry_code like ${add(`${filter.industry.replace(/[^0-9]/g, '')}%`)}`);
-  // A chain id in the text (ids are reference data, checked here as such): a prepared statement's generic plan then
-  // still finds the chain's own partial index (0015_chain_indexes.ts).
-  if (filter.chain) where.push(`e.chains @> array[${CHAIN_ID.test(filter.chain) ? `'${filter.chain}'` : add(filter.chain)}]::text[]`);
+  // A chain or title id in the text (ids are reference data, checked here as such): a prepared statement's generic plan
+  // then still finds the chain's or title's own partial index (0015_chain_indexes.ts, 0064_title_indexes.ts).
+  const idInText = (id: string) => (REFERENCE_ID.test(id) ? `'${id}'` : add(id));
+  if (filter.chain) where.push(`e.chains @> array[${idInText(filter.chain)}]::text[]`);
   if (filter.sizeClass) where.push(`e.size_class = ${add(filter.sizeClass)}`);
   if (filter.title) {
-    const title = add(filter.title);
+    const title = idInText(filter.title);
     const today = add(filter.today);
     where.push(`e.titles @> array[${title}]::text[] and exists (
       select 1 from unnest(e.title_terms) t
@@ -333,8 +334,8 @@ const NAME_WALK = 2000;
 /** SQL: the title term `term` (title|issue|expiry, see titleTerms) is in force on `day`, as titlesHeldOn tells it. */
 const termHeldOn = (term: string, day: string) => `split_part(${term}, '|', 2) <= ${day} and split_part(${term}, '|', 3) >= ${day}`;
 
-/** The shape of the reference data's chain ids (also the shape their partial indexes' names rely on). */
-const CHAIN_ID = /^[a-z0-9_]{1,40}$/;
+/** The shape of the reference data's chain and title ids (also the shape their partial indexes' names rely on). */
+const REFERENCE_ID = /^[a-z0-9_]{1,40}$/;
 
 /**
  * A page's row limit written into the statement, not passed as a parameter: knowing it, PostgreSQL's generic plan for
