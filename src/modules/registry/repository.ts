@@ -409,7 +409,7 @@ export async function listEnterprises(q: Queryable, scope: Scope, filter: ListFi
  */
 async function listedPage(q: Queryable, page: string, direction: 'asc' | 'desc', params: unknown[]): Promise<ListedEnterprise[]> {
   const [row] = await q.query<{ rows: unknown[][] | null }>(
-    `select json_agg(json_build_array(${LISTED_KEYS.map((key) => `x.${key}`).join(', ')}) order by x.sort_value ${direction} nulls last, x.credit_code ${direction}) as rows
+    `select json_agg(${LISTED_ROW} order by x.sort_value ${direction} nulls last, x.credit_code ${direction}) as rows
      from (${page}) x`,
     params,
   );
@@ -445,6 +445,8 @@ const LISTED = [
 const LISTED_COLUMNS = LISTED.map(([key, column]) => `${column} as ${key}`).join(', ');
 /** The page statements add the row's `sort_value` after LISTED_COLUMNS. */
 const LISTED_KEYS = [...LISTED.map(([key]) => key), 'sort_value'] as const;
+/** SQL: a row of a page's subquery `x` as a JSON array, its values in LISTED_KEYS order. */
+const LISTED_ROW = `json_build_array(${LISTED_KEYS.map((key) => `x.${key}`).join(', ')})`;
 
 /**
  * A name keyword in credit-code order, through the narrow registry.name_search: its matches in order (from a
