@@ -61,7 +61,7 @@ const RECORD_KEYS = new Set(['scenario', 'quick', 'date', 'commit', 'machine', '
  * each row names the commit and date it measured.
  */
 function summaryOfResults(quick: boolean, machine: Record<string, unknown>): string {
-  const lines = ['# 基准测试结果', '', `- 机器：${machine.cores} 核，${machine.memory_gb} GiB，${machine.cpu}`, `- 模式：${quick ? '快速（1/100 规模）' : '完整'}`, ''];
+  const lines = ['# 基准测试结果', '', `- 本次运行的机器：${machine.cores} 核，${machine.memory_gb} GiB，${machine.cpu}（各场景测于哪台机器见其小节）`, `- 模式：${quick ? '快速（1/100 规模）' : '完整'}`, ''];
   const table: { name: string; wallSeconds: number; figures: Record<string, unknown> }[] = [];
   const sections: string[] = [];
   for (const name of Object.keys(SCENARIOS)) {
@@ -70,7 +70,17 @@ function summaryOfResults(quick: boolean, machine: Record<string, unknown>): str
     const record = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     const figures = Object.fromEntries(Object.entries(record).filter(([key]) => !RECORD_KEYS.has(key)));
     table.push({ name, wallSeconds: Number(record.wall_seconds ?? 0), figures });
-    sections.push(`## ${name}`, '', `提交 ${record.commit ?? '未知'}，${record.date}，负载 ${JSON.stringify(record.load_average ?? null)}`, '', '```json', JSON.stringify(figures, null, 2), '```', '');
+    const measuredOn = record.machine as { cores?: number; cpu?: string | null } | undefined;
+    sections.push(
+      `## ${name}`,
+      '',
+      `提交 ${record.commit ?? '未知'}，${record.date}，机器 ${measuredOn?.cores ?? '?'} 核 ${measuredOn?.cpu ?? '未知'}，负载 ${JSON.stringify(record.load_average ?? null)}`,
+      '',
+      '```json',
+      JSON.stringify(figures, null, 2),
+      '```',
+      '',
+    );
   }
   const wall = table.reduce((sum, row) => sum + row.wallSeconds, 0);
   return [...lines, ...resultTable(table, wall), '', ...sections].join('\n');
