@@ -113,9 +113,13 @@ describe.each(testStores)('registry on %s', (kind) => {
 
       const portrait = (await get(`/api/enterprises/${profile.credit_code}`)).json();
       expect(portrait.profile.years['2025'].rd_expense).toBe(455);
-      expect(portrait.provenance['years.2025.rd_expense']).toMatchObject({ source: 'audit_report', source_ref: '审计报告2026-031' });
-      expect(portrait.provenance['years.2025.operating_revenue']).toMatchObject({ source: 'self_declared' });
-      expect(portrait.provenance['name']).toMatchObject({ source: 'self_declared' });
+      const changeSetOf = (path: string) => portrait.change_sets[portrait.provenance[path]];
+      expect(changeSetOf('years.2025.rd_expense')).toMatchObject({ source: 'audit_report', source_ref: '审计报告2026-031' });
+      expect(changeSetOf('years.2025.operating_revenue')).toMatchObject({ source: 'self_declared' });
+      expect(changeSetOf('name')).toMatchObject({ source: 'self_declared' });
+      // Each change set is described once: the two writes, whatever the number of values.
+      expect(Object.keys(portrait.change_sets).sort()).toEqual([...new Set(Object.values(portrait.provenance).map(String))].sort());
+      expect(Object.keys(portrait.change_sets)).toHaveLength(2);
       expect(portrait.meta).toMatchObject({ district_name: '江北区', version: 2 });
     });
 

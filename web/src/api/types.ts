@@ -202,7 +202,9 @@ export interface Portrait {
     version: number;
     updated_at: string;
   };
-  provenance: Record<string, Provenance>;
+  /** For each known value's path, the id of the change set that wrote it (a key of change_sets). */
+  provenance: Record<string, number>;
+  change_sets: Record<string, Provenance>;
   gaps: DataGap[];
 }
 

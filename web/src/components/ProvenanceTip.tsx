@@ -1,13 +1,13 @@
 import type { ReactNode } from 'react';
 import { Tooltip } from 'antd';
-import type { Provenance } from '../api/types.ts';
+import type { Portrait, Provenance } from '../api/types.ts';
 import { formatDateTime } from '../lib/format.ts';
 
-/** The provenance of a path, or of the nearest enclosing path that has one (a list, a year). */
-export function findProvenance(provenance: Record<string, Provenance>, path: string): Provenance | undefined {
+/** The change set behind a path, or behind the nearest enclosing path that has one (a list, a year). */
+export function findProvenance({ provenance, change_sets }: Pick<Portrait, 'provenance' | 'change_sets'>, path: string): Provenance | undefined {
   let candidate = path;
   for (;;) {
-    if (provenance[candidate]) return provenance[candidate];
+    if (Object.hasOwn(provenance, candidate)) return change_sets[provenance[candidate]];
     const cut = candidate.lastIndexOf('.');
     if (cut < 0) return undefined;
     candidate = candidate.slice(0, cut);

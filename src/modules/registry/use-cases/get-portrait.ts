@@ -30,7 +30,8 @@ function describeChangeSet(changeSet: repo.ChangeSetRow) {
 }
 
 /**
- * The portrait: the profile, names for its codes, where each known value came from, and what is missing.
+ * The portrait: the profile, names for its codes, where each known value came from (the id of the change set that
+ * wrote it, each change set described once), and what is missing.
  * A view by anyone but the enterprise itself is recorded in the audit log.
  */
 export async function getPortrait(db: Db, scope: Scope, viewer: Actor & { ownEnterprises: readonly string[] }, creditCode: string, today: string = todayIso()): Promise<PortraitResponse> {
@@ -72,9 +73,13 @@ export async function getPortrait(db: Db, scope: Scope, viewer: Actor & { ownEnt
   }
   for (const key of Object.keys(enterprise.lists)) provenanceIds.set(key, setBy.get(key) ?? enterprise.created_change_set);
   const provenance: PortraitResponse['provenance'] = {};
-  for (const [path, id] of provenanceIds) {
-    const changeSet = changeSets.get(Number(id));
-    if (changeSet) provenance[path] = describeChangeSet(changeSet);
+  const described: PortraitResponse['change_sets'] = {};
+  for (const [path, rawId] of provenanceIds) {
+    const id = Number(rawId);
+    const changeSet = changeSets.get(id);
+    if (!changeSet) continue;
+    provenance[path] = id;
+    described[id] ??= describeChangeSet(changeSet);
   }
 
   const path = industryPath(refs.industries, enterprise.industry_code as string | null);
@@ -90,6 +95,7 @@ export async function getPortrait(db: Db, scope: Scope, viewer: Actor & { ownEnt
       updated_at: enterprise.updated_at.toISOString(),
     },
     provenance,
+    change_sets: described,
     gaps: dataGaps(profile, today),
   };
 }

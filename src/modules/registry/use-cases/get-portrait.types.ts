@@ -19,7 +19,10 @@ export const portraitResponse = z.object({
     version: z.number().int(),
     updated_at: z.string(),
   }),
-  provenance: z.record(z.string(), provenanceSchema),
+  /** For each known value's path, the id of the change set that wrote it: a key of `change_sets`. */
+  provenance: z.record(z.string(), z.number().int()),
+  /** Each change set behind the portrait's values, described once (a profile's ~80 values mostly share one or two). */
+  change_sets: z.record(z.string(), provenanceSchema),
   gaps: z.array(z.object({ path: z.string(), label: z.string() })),
 });
 export type PortraitResponse = z.infer<typeof portraitResponse>;

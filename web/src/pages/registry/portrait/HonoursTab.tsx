@@ -32,11 +32,11 @@ function yesNo(value: boolean | null | undefined) {
 const date = (value: string | null | undefined) => (value ? formatDate(value) : <Typography.Text type="secondary">—</Typography.Text>);
 
 export function HonoursTab({ portrait }: { portrait: Portrait }) {
-  const { profile, provenance } = portrait;
+  const { profile } = portrait;
 
   /** A list section: null = unknown (a gap), [] = known none. */
   function section<T extends object>(path: string, title: string, rows: T[] | null | undefined, columns: TableProps<T>['columns']): ReactNode {
-    const source = findProvenance(provenance, path);
+    const source = findProvenance(portrait, path);
     return (
       <Card
         size="small"

@@ -21,7 +21,7 @@ const ROWS: FieldRow[] = [
 
 /** Fields × fiscal years; an unknown cell is a data gap and is shown as one. */
 export function YearsTab({ portrait }: { portrait: Portrait }) {
-  const { profile, provenance } = portrait;
+  const { profile } = portrait;
   const years = fiscalYears(profile);
   if (!years.length) return <Empty description="暂无年度数据（数据缺失）" />;
 
@@ -70,7 +70,7 @@ export function YearsTab({ portrait }: { portrait: Portrait }) {
           );
         }
         return (
-          <ProvenanceTip source={findProvenance(provenance, `years.${year}.${row.key}`)}>
+          <ProvenanceTip source={findProvenance(portrait, `years.${year}.${row.key}`)}>
             {formatNumber(value)}
           </ProvenanceTip>
         );
