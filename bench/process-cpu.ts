@@ -33,7 +33,11 @@ export function parseProcessStat(line: string): ProcessStat | null {
 /** Splits the machine's processes into the groups of a load test, in clock ticks (the load generator excluded). */
 export function groupTicks(processes: readonly ProcessStat[], serverPid: number): { api: number; postgresql: number } {
   const children = new Map<number, ProcessStat[]>();
-  for (const process of processes) children.set(process.ppid, [...(children.get(process.ppid) ?? []), process]);
+  for (const process of processes) {
+    const siblings = children.get(process.ppid);
+    if (siblings) siblings.push(process);
+    else children.set(process.ppid, [process]);
+  }
   let api = 0;
   const pending = processes.filter((process) => process.pid === serverPid);
   while (pending.length) {

@@ -3,11 +3,15 @@ import type { App } from '../../platform/http.ts';
 import type { Db } from '../../platform/db.ts';
 import { readConfig } from '../../platform/config.ts';
 import { systemActor } from '../../platform/audit.ts';
+import { systemScope } from '../../platform/scope.ts';
 import { openTestDb, testStores } from '../../platform/testing/stores.ts';
 import { buildServer } from '../../server.ts';
 import { signIn, type Session } from '../identity/testing.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { exampleProfile, testCreditCode } from './testing.ts';
+import { getProfile } from './use-cases/get-portrait.ts';
+import { readProfiles } from './use-cases/read-profiles.ts';
+import { saveProfile } from './use-cases/save-profile.ts';
 
 /** Absent and null both mean unknown: compare documents with the nulls dropped. */
 function withoutNulls(value: unknown): unknown {
@@ -321,9 +325,6 @@ describe.each(testStores)('reading profiles in batches on %s', (kind) => {
   it('gives every enterprise once, equal to its single profile, resumable after any batch', async () => {
     db = await openTestDb(kind);
     await loadDemo(db, systemActor('test'), { count: 230, seed: 3, latestYear: 2025, today: '2026-06-30' });
-    const { readProfiles } = await import('./use-cases/read-profiles.ts');
-    const { getProfile } = await import('./use-cases/get-portrait.ts');
-    const { systemScope } = await import('../../platform/scope.ts');
     const batches = [];
     for await (const batch of readProfiles(db, systemScope(), { batchSize: 50 })) batches.push(batch);
     const profiles = batches.flatMap((b) => b.profiles);
@@ -348,8 +349,6 @@ describe.each(testStores)('the demo load into an empty registry on %s', (kind) =
     expect(names).toHaveLength(250);
     expect(names).toEqual(enterprises);
 
-    const { saveProfile } = await import('./use-cases/save-profile.ts');
-    const { systemScope } = await import('../../platform/scope.ts');
     const code = testCreditCode('500103', 41);
     const profile = exampleProfile({ credit_code: code, district_code: '500103', name: '重庆演示之后新增测试有限公司' });
     await saveProfile(db, systemActor('test'), systemScope(), code, profile, { source: 'platform' });
